@@ -1,0 +1,66 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+let package = Package(
+    name: "dun",
+    products: [
+        .executable(name: "dun", targets: ["dun"]),
+        .library(name: "DunCore", targets: ["DunCore"]),
+        .library(name: "DunPolicy", targets: ["DunPolicy"]),
+        .library(name: "DunCampaign", targets: ["DunCampaign"]),
+        .library(name: "DunEngine", targets: ["DunEngine"]),
+        .library(name: "DunSim", targets: ["DunSim"]),
+        .library(name: "DunReport", targets: ["DunReport"]),
+        .library(name: "DunDashboard", targets: ["DunDashboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+    ],
+    targets: [
+        .target(name: "DunCore"),
+        .target(name: "DunPolicy", dependencies: ["DunCore"]),
+        .target(name: "DunCampaign", dependencies: ["DunCore", "DunPolicy"]),
+        .target(name: "DunEngine", dependencies: ["DunCore", "DunPolicy", heap]),
+        .target(name: "DunReport", dependencies: ["DunCore"]),
+        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
+        .target(name: "DunDashboard", dependencies: ["DunCore"]),
+        .executableTarget(
+            name: "dun",
+            dependencies: [
+                "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
+                argumentParser,
+            ]
+        ),
+        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
+        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
+        .testTarget(
+            name: "DunCampaignTests",
+            dependencies: ["DunCampaign", "DunTesting"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
+        .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
+        .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
+        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
+    ]
+)
+
+// One settings block for every target, as swift-log and swift-clocks do.
+for target in package.targets where target.type != .plugin && target.type != .system {
+    var settings = target.swiftSettings ?? []
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0409-access-level-on-imports.md
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    // https://docs.swift.org/compiler/documentation/diagnostics/nonisolated-nonsending-by-default/
+    settings.append(.enableUpcomingFeature("NonisolatedNonsendingByDefault"))
+    target.swiftSettings = settings
+}

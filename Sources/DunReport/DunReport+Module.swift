@@ -1,0 +1,1 @@
+// DunReport: see ../../../shared/DESIGN.md. The module's types land with their issue.

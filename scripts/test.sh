@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Everything CI checks, in order: set-up, format lint, a warnings-as-errors build with the import check,
+# all tests, and the repository hygiene checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "== format lint" >&2
+swift format lint --strict --recursive --parallel Package.swift Sources Tests
+
+echo "== build (warnings are errors)" >&2
+swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-dependency-import-check error
+
+echo "== tests" >&2
+swift test --skip-build --parallel
+
+echo "== time hygiene: no wall clock outside the live runtime's clock" >&2
+if grep -rnE 'Date\(\)|Date\.now|\.now\b|Task\.sleep|ContinuousClock\(\)|SuspendingClock\(\)' Sources \
+    | grep -vE '^Sources/DunRuntime/(SystemUTCClock|LiveClock)\.swift:' | grep -vE '^\S+:\s*///'; then
+    echo "error: wall-clock time outside the live clock (time must be injected)" >&2
+    exit 1
+fi
+
+echo "== repository hygiene" >&2
+if git ls-files | grep -qE '^(\.build|Package\.resolved)'; then
+    echo "error: build products or Package.resolved are tracked" >&2
+    exit 1
+fi
+echo "test.sh: all checks passed" >&2
