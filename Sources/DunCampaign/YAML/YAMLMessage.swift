@@ -66,7 +66,7 @@ enum YAMLMessage {
 
     static func inconsistentIndentation(_ text: String, found: Int, expected: Int, kind: String, line: Int) -> String {
         "inconsistent indentation: found '\(text)' indented \(found) spaces; expected \(expected) to continue "
-            + "the \(kind) that starts on line \(line), or less to end it"
+            + "the \(kind) that starts on line \(line)" + (expected > 0 ? ", or less to end it" : "")
     }
 
     static func keyWithoutColon(_ text: String, mappingLine: Int) -> String {
