@@ -82,7 +82,9 @@ public enum TemplateLinter {
             }
         }
         if template.channel == .sms {
-            let sample = Self.sampleText(template.body)
+            var sample = Self.sampleText(template.body)
+            // A block scalar's final line break is not sent.
+            while sample.last?.isNewline == true { sample.removeLast() }
             let count = SMSSegments(text: sample)
             let unit = count.encoding == .gsm7 ? "septets" : "UTF-16 units"
             sink.note(

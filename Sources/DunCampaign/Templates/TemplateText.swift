@@ -5,7 +5,7 @@ public enum TemplateText {
     public enum Piece: Hashable, Sendable {
         case literal(String)
         case placeholder(String)
-        /// A `{` with no matching `}` or a field that is not a name; the offset is in characters.
+        /// A `{` with no matching `}` on its line, or a field that is not a placeholder name.
         case malformed(String)
     }
 
@@ -39,9 +39,9 @@ public enum TemplateText {
             guard let close = text[next...].firstIndex(where: { $0 == "}" || $0 == "{" || $0 == "\n" }),
                 text[close] == "}"
             else {
-                let rest = text[index...].prefix { $0 != "\n" }
-                pieces.append(.malformed(String(rest.prefix(20))))
-                index = text[index...].firstIndex(of: "\n") ?? text.endIndex
+                // An unclosed brace: report it and read on, so that the rest still counts as text.
+                pieces.append(.malformed(String(text[index...].prefix { $0 != "\n" }.prefix(20))))
+                index = next
                 continue
             }
             let name = String(text[next..<close])

@@ -134,6 +134,8 @@ public enum CampaignValidator {
             let location = index < map.stepActions.count ? map.stepActions[index] : step.location
             let entries = campaign.templates.filter { $0.id == id }
             guard let first = entries.first else {
+                // A template that is written but could not be read has its own diagnostic already.
+                guard !map.declaredTemplates.contains(id) else { continue }
                 let hint = Suggestion.closest(to: id, among: templateIDs).map { "; did you mean '\($0)'?" } ?? ""
                 sink.error(
                     "step '\(step.id)' uses template '\(id)', which is not defined under 'templates'\(hint)",
@@ -142,9 +144,10 @@ public enum CampaignValidator {
                 continue
             }
             if first.channel != channel {
+                let article = channel == .email || channel == .agentCall ? "an" : "a"
                 sink.error(
-                    "step '\(step.id)' is a \(channel.rawValue) step but template '\(id)' is for "
-                        + "\(first.channel.rawValue); use a \(channel.rawValue) template",
+                    "step '\(step.id)' is \(article) \(channel.rawValue) step but template '\(id)' is for "
+                        + "\(first.channel.rawValue); use \(article) \(channel.rawValue) template",
                     at: location
                 )
             }
