@@ -149,6 +149,14 @@ public enum ComplianceLexicon {
         }
     }
 
+    /// The disclosure sentence to suggest in diagnostics, in the template's language.
+    public static func disclosureSentence(language: String) -> String {
+        language == "es"
+            ? "Esto es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese "
+                + "propósito."
+            : "This is an attempt to collect a debt and any information obtained will be used for that purpose."
+    }
+
     /// Wording that says a later communication is from a debt collector (RF-18-E, 1006.18(e)(2)).
     public static func debtCollectorPhrases(language: String) -> [String] {
         language == "es"

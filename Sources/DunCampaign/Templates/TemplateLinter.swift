@@ -113,8 +113,7 @@ public enum TemplateLinter {
             guard !hasFull else { return }
             sink.error(
                 "\(what) can be the first communication (step '\(step)') and lacks the disclosure "
-                    + "'This is an attempt to collect a debt and any information obtained will be used for that "
-                    + "purpose.' (RF-18-E, 12 CFR 1006.18(e)(1))",
+                    + "'\(ComplianceLexicon.disclosureSentence(language: language))' (RF-18-E, 12 CFR 1006.18(e)(1))",
                 at: location
             )
         case .later(let step):
