@@ -91,6 +91,7 @@ struct DecoderTests {
                     action: .contact(.sms, template: "hi"),
                     timing: .after(seconds: 86_400),
                     completeOn: [.delivered, .permanentFailure],
+                    next: .stop,
                     location: Self.at(3, 5)
                 )
             ]

@@ -14,7 +14,11 @@ public enum CampaignValidator {
         Self.checkIdentifiers(campaign, map: map, sink: &sink)
         Self.checkReferences(campaign, map: map, sink: &sink)
         let graph = StepGraph(campaign)
-        Self.checkGraph(campaign, graph: graph, map: map, sink: &sink)
+        // With duplicate ids the graph is ambiguous; the duplicate is reported and the graph checks wait.
+        let ids = campaign.steps.map(\.id)
+        if Set(ids).count == ids.count {
+            Self.checkGraph(campaign, graph: graph, map: map, sink: &sink)
+        }
         Self.checkLimits(campaign, map: map, sink: &sink)
         Self.checkVariants(campaign, map: map, sink: &sink)
         Self.checkTemplates(campaign, graph: graph, map: map, sink: &sink)
