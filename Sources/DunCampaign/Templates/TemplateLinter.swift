@@ -26,11 +26,13 @@ public enum TemplateLinter {
     ///   - template: The template.
     ///   - locations: Where its parts were written; nil uses `template.location`.
     ///   - legalActionIntended: Whether the campaign declares that legal action is lawful and intended.
+    ///   - source: The file's text, to point at the offending word; nil points at the template's start.
     ///   - sink: Receives the diagnostics.
     public static func lint(
         _ template: Template,
         locations: CampaignSourceMap.TemplateLocations?,
         legalActionIntended: Bool,
+        source: SourceText? = nil,
         sink: inout DiagnosticSink
     ) {
         let what = "template '\(template.id)' (\(template.language))"
@@ -41,26 +43,31 @@ public enum TemplateLinter {
         parts.append((template.body, bodyLocation))
 
         for part in parts {
-            Self.lintPlaceholders(part.text, what: what, at: part.location, sink: &sink)
+            Self.lintPlaceholders(part.text, what: what, at: part.location, source: source, sink: &sink)
         }
         let language = ComplianceLexicon.languages.contains(template.language) ? template.language : "en"
         for part in parts {
             let words = TemplateText.words(Self.literalText(part.text))
+            let span = part.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 2
             for phrase in ComplianceLexicon.prohibitedPhrases(language: language) {
-                guard phrase.forms.contains(where: { TemplateText.contains(words, phrase: TemplateText.words($0)) })
+                guard
+                    let form = phrase.forms.map(TemplateText.words).first(where: {
+                        TemplateText.contains(words, phrase: $0)
+                    })
                 else { continue }
+                let location = source?.locate(words: form, from: part.location, lineCount: span) ?? part.location
                 if phrase.isLegalAction {
                     guard !legalActionIntended else { continue }
                     sink.error(
                         "\(what) uses '\(phrase.name)': legal-action wording is allowed only when the campaign sets "
                             + "'legal_action_intended: yes' (RF-18, 12 CFR 1006.18(c)(5))",
-                        at: part.location
+                        at: location
                     )
                 } else {
                     sink.error(
                         "\(what) uses '\(phrase.name)': threatening or false wording is never allowed "
                             + "(RF-18, 12 CFR 1006.18)",
-                        at: part.location
+                        at: location
                     )
                 }
             }
@@ -128,19 +135,27 @@ public enum TemplateLinter {
         }
     }
 
-    static func lintPlaceholders(_ text: String, what: String, at location: SourceLocation, sink: inout DiagnosticSink)
-    {
+    static func lintPlaceholders(
+        _ text: String,
+        what: String,
+        at start: SourceLocation,
+        source: SourceText?,
+        sink: inout DiagnosticSink
+    ) {
+        let span = text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 2
         for piece in TemplateText.pieces(text) {
             switch piece {
             case .literal:
                 continue
             case .placeholder(let name):
                 guard Placeholder(rawValue: name) == nil else { continue }
+                let location = source?.locate(literal: "{\(name)}", from: start, lineCount: span) ?? start
                 let hint =
                     Suggestion.closest(to: name, among: Placeholder.names).map { "; did you mean '{\($0)}'?" }
                     ?? "; expected one of: " + Placeholder.names.map { "{\($0)}" }.joined(separator: ", ")
                 sink.error("unknown placeholder '{\(name)}' in \(what)\(hint)", at: location)
             case .malformed(let text):
+                let location = source?.locate(literal: text, from: start, lineCount: span) ?? start
                 sink.error(
                     "malformed placeholder '\(text)' in \(what); write {name} with a placeholder name, "
                         + "or '{{' and '}}' for literal braces",

@@ -10,7 +10,18 @@ import DunPolicy
 /// unused templates (warning), and everything `TemplateLinter` reports.
 public enum CampaignValidator {
     /// Validates `campaign`, reporting into `sink` at the locations in `map`.
-    public static func validate(_ campaign: Campaign, map: CampaignSourceMap, sink: inout DiagnosticSink) {
+    ///
+    /// - Parameters:
+    ///   - campaign: The decoded campaign.
+    ///   - map: Where its parts were written.
+    ///   - source: The file's text, so that template lint can point at the offending word.
+    ///   - sink: Receives the diagnostics.
+    public static func validate(
+        _ campaign: Campaign,
+        map: CampaignSourceMap,
+        source: SourceText? = nil,
+        sink: inout DiagnosticSink
+    ) {
         Self.checkIdentifiers(campaign, map: map, sink: &sink)
         Self.checkReferences(campaign, map: map, sink: &sink)
         let graph = StepGraph(campaign)
@@ -21,7 +32,7 @@ public enum CampaignValidator {
         }
         Self.checkLimits(campaign, map: map, sink: &sink)
         Self.checkVariants(campaign, map: map, sink: &sink)
-        Self.checkTemplates(campaign, graph: graph, map: map, sink: &sink)
+        Self.checkTemplates(campaign, graph: graph, map: map, source: source, sink: &sink)
     }
 
     static func stepLocation(_ index: Int, _ campaign: Campaign, _ map: CampaignSourceMap) -> SourceLocation {
@@ -127,6 +138,7 @@ public enum CampaignValidator {
         _ campaign: Campaign,
         graph: StepGraph,
         map: CampaignSourceMap,
+        source: SourceText?,
         sink: inout DiagnosticSink
     ) {
         let languages = campaign.audience.languages.isEmpty ? ["en"] : campaign.audience.languages
@@ -177,6 +189,7 @@ public enum CampaignValidator {
                 template,
                 locations: locations,
                 legalActionIntended: campaign.legalActionIntended,
+                source: source,
                 sink: &sink
             )
         }
