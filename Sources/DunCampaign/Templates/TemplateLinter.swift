@@ -47,14 +47,9 @@ public enum TemplateLinter {
         }
         let language = ComplianceLexicon.languages.contains(template.language) ? template.language : "en"
         for part in parts {
-            let words = TemplateText.words(Self.literalText(part.text))
+            let words = TemplateText.WordIndex(Self.literalText(part.text))
             let span = part.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 2
-            for phrase in ComplianceLexicon.prohibitedPhrases(language: language) {
-                guard
-                    let form = phrase.forms.map(TemplateText.words).first(where: {
-                        TemplateText.contains(words, phrase: $0)
-                    })
-                else { continue }
+            for (phrase, form) in ComplianceLexicon.prohibitedMatches(in: words, language: language) {
                 let location = source?.locate(words: form, from: part.location, lineCount: span) ?? part.location
                 if phrase.isLegalAction {
                     guard !legalActionIntended else { continue }
@@ -75,10 +70,8 @@ public enum TemplateLinter {
         if template.channel.isElectronicMessage {
             let all = parts.map(\.text).joined(separator: "\n")
             let hasPlaceholder = TemplateText.pieces(all).contains(.placeholder(Placeholder.optOut.rawValue))
-            let words = TemplateText.words(Self.literalText(all))
-            let hasPhrase = ComplianceLexicon.optOutPhrases(language: language).contains {
-                TemplateText.contains(words, phrase: TemplateText.words($0))
-            }
+            let words = TemplateText.WordIndex(Self.literalText(all))
+            let hasPhrase = ComplianceLexicon.optOutWords[language, default: []].contains(where: words.contains)
             if !hasPlaceholder && !hasPhrase {
                 let example = template.channel == .sms ? "'Reply STOP to opt out.'" : "an unsubscribe link"
                 sink.error(
@@ -111,9 +104,9 @@ public enum TemplateLinter {
     ) {
         let what = "template '\(template.id)' (\(template.language))"
         let language = ComplianceLexicon.languages.contains(template.language) ? template.language : "en"
-        let words = TemplateText.words(Self.literalText(template.body))
-        let hasFull = ComplianceLexicon.fullDisclosure(language: language).contains { set in
-            set.allSatisfy { TemplateText.contains(words, phrase: TemplateText.words($0)) }
+        let words = TemplateText.WordIndex(Self.literalText(template.body))
+        let hasFull = ComplianceLexicon.fullDisclosureWords[language, default: []].contains { set in
+            set.allSatisfy(words.contains)
         }
         switch disclosure {
         case .initial(let step):
@@ -124,9 +117,7 @@ public enum TemplateLinter {
                 at: location
             )
         case .later(let step):
-            let says = ComplianceLexicon.debtCollectorPhrases(language: language).contains {
-                TemplateText.contains(words, phrase: TemplateText.words($0))
-            }
+            let says = ComplianceLexicon.debtCollectorWords[language, default: []].contains(where: words.contains)
             guard !hasFull && !says else { return }
             sink.error(
                 "\(what) (step '\(step)') must say it is from a debt collector (RF-18-E, 12 CFR 1006.18(e)(2))",
@@ -167,20 +158,23 @@ public enum TemplateLinter {
 
     /// The text without placeholder fields, so a field name never matches a phrase.
     static func literalText(_ text: String) -> String {
-        TemplateText.pieces(text).map { piece in
-            if case .literal(let literal) = piece { return literal }
-            return " "
-        }.joined()
+        var result = ""
+        for piece in TemplateText.pieces(text) {
+            if case .literal(let literal) = piece { result += literal } else { result += " " }
+        }
+        return result
     }
 
     /// The text with every known placeholder replaced by its sample value.
     static func sampleText(_ text: String) -> String {
-        TemplateText.pieces(text).map { piece in
+        var result = ""
+        for piece in TemplateText.pieces(text) {
             switch piece {
-            case .literal(let literal): literal
-            case .placeholder(let name): Placeholder(rawValue: name)?.sampleValue ?? "{\(name)}"
-            case .malformed(let text): text
+            case .literal(let literal): result += literal
+            case .placeholder(let name): result += Placeholder(rawValue: name)?.sampleValue ?? "{\(name)}"
+            case .malformed(let text): result += text
             }
-        }.joined()
+        }
+        return result
     }
 }
