@@ -1,18 +1,15 @@
 import DunCampaign
 import DunCore
 import DunTesting
-import Testing
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
 import Foundation
-#endif
+import Testing
 
 /// Seeded fuzzing of the YAML-lite reader: mutated documents never crash or hang it, and every rejection is a
 /// diagnostic with a valid position.
 struct YAMLReaderFuzzTests {
-    static let iterationsPerShard = 25_000
+    /// 25,000 per shard in CI; DUN_FUZZ_ITERATIONS raises it for a longer local hunt.
+    static let iterationsPerShard =
+        ProcessInfo.processInfo.environment["DUN_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 25_000
     static let shards: [UInt64] = [1, 2, 3, 4]
 
     @Test func seedsAreValid() throws {
@@ -22,7 +19,7 @@ struct YAMLReaderFuzzTests {
     }
 
     /// Four shards of 25,000 mutations (100,000 in all) so Swift Testing can spread them over the cores.
-    @Test(.timeLimit(.minutes(1)), arguments: Self.shards)
+    @Test(.timeLimit(.minutes(3)), arguments: Self.shards)
     func mutatedDocumentsYieldTreesOrPositionedDiagnostics(shard: UInt64) {
         let mutator = DocumentMutator(documents: YAMLFuzzSeeds.documents, punctuation: DocumentMutator.yamlPunctuation)
         var random = TestSplitMix64(seed: 0x5EED_0000 &+ shard)
@@ -50,16 +47,16 @@ struct YAMLReaderFuzzTests {
     /// The length in bytes of each line (an upper bound of its length in Unicode scalars).
     private static func lineLengths(_ bytes: [UInt8]) -> [Int] {
         var lengths: [Int] = []
-        var current = 0
-        for byte in bytes {
-            if byte == 0x0A {
-                lengths.append(current)
-                current = 0
-            } else {
-                current += 1
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                lengths.append(index - start)
+                start = index + 1
             }
+            index += 1
         }
-        lengths.append(current)
+        lengths.append(bytes.count - start)
         return lengths
     }
 

@@ -185,6 +185,10 @@ enum YAMLMessage {
         "expected '- ' to continue the top-level list that starts on line \(line), found '\(text)'"
     }
 
+    static func tooDeep(_ limit: Int) -> String {
+        "nesting deeper than \(limit) levels is not supported in YAML-lite; flatten the document"
+    }
+
     private static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

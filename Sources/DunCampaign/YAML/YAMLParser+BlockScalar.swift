@@ -75,7 +75,7 @@ extension YAMLParser {
             indent = max(minIndent, maxIndent)
         }
 
-        var value = String.UnicodeScalarView()
+        var value: [Unicode.Scalar] = []
         var lineBreak = false
         while column == indent, self.source.start(ofLine: line) + column < self.source.count {
             for _ in 0..<breaks {
@@ -120,7 +120,7 @@ extension YAMLParser {
         }
         self.nextLine = min(line, self.source.lineCount)
         return YAMLScalar(
-            value: String(value),
+            value: YAMLSource.string(value),
             style: style,
             location: self.source.location(of: index)
         )

@@ -68,7 +68,7 @@ extension YAMLParser {
     /// one line break becomes a space, each empty line a line feed.
     private mutating func scanPlain(from index: Int, parent: Int) throws(YAMLParseStop) -> String {
         var first = try self.scanPlainLine(from: index)
-        var value = String.UnicodeScalarView()
+        var value: [Unicode.Scalar] = []
         value.append(contentsOf: self.source.scalars[index..<first.end])
         var line = self.source.line(of: index)
         while case .lineEnd = first.stop {
@@ -120,6 +120,6 @@ extension YAMLParser {
             first = scan
         }
         self.nextLine = line + 1
-        return String(value)
+        return YAMLSource.string(value)
     }
 }

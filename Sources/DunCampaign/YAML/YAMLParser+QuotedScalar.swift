@@ -13,7 +13,7 @@ extension YAMLParser {
     mutating func scanQuoted(from open: Int, singleLine: Bool) throws(YAMLParseStop) -> (String, Int) {
         let double = self.source.at(open) == "\""
         let quote: Unicode.Scalar = double ? "\"" : "'"
-        var value = String.UnicodeScalarView()
+        var value: [Unicode.Scalar] = []
         var index = open + 1
         while true {
             let scalar = self.source.at(index)
@@ -25,7 +25,7 @@ extension YAMLParser {
                     value.append("'")
                     index += 2
                 } else {
-                    return (String(value), index + 1)
+                    return (YAMLSource.string(value), index + 1)
                 }
             case "\\" where double:
                 index = try self.scanEscape(at: index, into: &value, singleLine: singleLine, open: open)
@@ -78,7 +78,7 @@ extension YAMLParser {
     /// Reads the escape whose backslash is at `index` into `value`; returns the index after it.
     private mutating func scanEscape(
         at index: Int,
-        into value: inout String.UnicodeScalarView,
+        into value: inout [Unicode.Scalar],
         singleLine: Bool,
         open: Int
     ) throws(YAMLParseStop) -> Int {

@@ -16,6 +16,10 @@ struct YAMLParser {
     var nextLine = 0
     /// Whether a leading `---` may still appear.
     private var documentStartAllowed = true
+    /// How many collections enclose the node being parsed.
+    private var depth = 0
+    /// The deepest nesting read; deeper input is rejected rather than risking the stack.
+    static let maxDepth = 64
 
     init(source: YAMLSource, path: String) {
         self.source = source
@@ -76,6 +80,11 @@ struct YAMLParser {
     /// - Returns: The node; `nextLine` is the line after it.
     /// - Throws: `YAMLParseStop` after recording the diagnostic.
     mutating func parseNode(at index: Int, parent: Int, allowCollections: Bool) throws(YAMLParseStop) -> YAMLNode {
+        guard self.depth < Self.maxDepth else {
+            throw self.fail(YAMLMessage.tooDeep(Self.maxDepth), at: index)
+        }
+        self.depth += 1
+        defer { self.depth -= 1 }
         switch try self.classify(at: index) {
         case .sequenceItem:
             guard allowCollections else {
@@ -180,11 +189,10 @@ struct YAMLParser {
                 break
             }
             let index = self.source.start(ofLine: line) + lineIndent
-            let text = self.source.snippet(from: index)
             if lineIndent > indent {
                 throw self.fail(
                     YAMLMessage.inconsistentIndentation(
-                        text,
+                        self.source.snippet(from: index),
                         found: lineIndent,
                         expected: indent,
                         kind: "mapping",
@@ -199,11 +207,17 @@ struct YAMLParser {
                 colon = nextColon
             case .sequenceItem:
                 throw self.fail(
-                    YAMLMessage.listItemInMapping(text, mappingLine: firstKey.location.line),
+                    YAMLMessage.listItemInMapping(
+                        self.source.snippet(from: index),
+                        mappingLine: firstKey.location.line
+                    ),
                     at: index
                 )
             case .value:
-                throw self.fail(YAMLMessage.keyWithoutColon(text, mappingLine: firstKey.location.line), at: index)
+                throw self.fail(
+                    YAMLMessage.keyWithoutColon(self.source.snippet(from: index), mappingLine: firstKey.location.line),
+                    at: index
+                )
             }
         }
         return YAMLMapping(entries: entries, location: firstKey.location)

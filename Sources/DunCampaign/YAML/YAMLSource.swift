@@ -4,12 +4,11 @@ import DunCore
 ///
 /// `\r\n` line ends are read as `\n` (columns are unaffected: the carriage return ends the line). Positions are
 /// indices into `scalars`; `location(of:)` turns one into a 1-based line and column counted in Unicode scalars.
-struct YAMLSource {
+final class YAMLSource {
     /// The text, carriage returns of `\r\n` removed.
     let scalars: [Unicode.Scalar]
-    /// The same text, read without reference counting in the scanners' inner loops (kept alive by `storage`).
-    private let buffer: UnsafeBufferPointer<Unicode.Scalar>
-    private let storage: Storage
+    /// The same text, read without reference counting in the scanners' inner loops; owned by this object.
+    private let buffer: UnsafeMutableBufferPointer<Unicode.Scalar>
     /// The index of the first scalar of each line; a text of n line feeds has n + 1 lines.
     let lineStarts: [Int]
 
@@ -31,7 +30,7 @@ struct YAMLSource {
                 )
             )
         }
-        for scalar in text.unicodeScalars {
+        func accept(_ scalar: Unicode.Scalar) {
             if pendingCR {
                 pendingCR = false
                 if scalar != "\n" {
@@ -42,10 +41,10 @@ struct YAMLSource {
             case 0x0A:
                 scalars.append(scalar)
                 lineStarts.append(scalars.count)
-                continue
+                return
             case 0x0D:
                 pendingCR = true
-                continue
+                return
             case 0x09:
                 break
             case 0xFEFF:
@@ -59,27 +58,50 @@ struct YAMLSource {
             }
             scalars.append(scalar)
         }
+        var text = text
+        let decoded: Void? = text.withUTF8 { utf8 in
+            // A String's UTF-8 is valid, so a plain decoder without error paths suffices; indexing the buffer
+            // directly keeps debug builds fast (the fuzz test reads 100,000 documents).
+            var index = 0
+            while index < utf8.count {
+                let lead = UInt32(utf8[index])
+                var value: UInt32
+                var length: Int
+                if lead < 0x80 {
+                    value = lead
+                    length = 1
+                } else if lead < 0xE0 {
+                    value = lead & 0x1F
+                    length = 2
+                } else if lead < 0xF0 {
+                    value = lead & 0x0F
+                    length = 3
+                } else {
+                    value = lead & 0x07
+                    length = 4
+                }
+                var offset = 1
+                while offset < length, index + offset < utf8.count {
+                    value = (value << 6) | (UInt32(utf8[index + offset]) & 0x3F)
+                    offset += 1
+                }
+                accept(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+        }
+        _ = decoded
         if pendingCR {
             report(YAMLMessage.loneCarriageReturn)
         }
+        let buffer = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: scalars.count)
+        _ = buffer.initialize(from: scalars)
         self.scalars = scalars
         self.lineStarts = lineStarts
-        self.storage = Storage(scalars)
-        self.buffer = UnsafeBufferPointer(self.storage.pointer)
+        self.buffer = buffer
     }
 
-    /// Owns a copy of the text for `buffer`.
-    private final class Storage {
-        let pointer: UnsafeMutableBufferPointer<Unicode.Scalar>
-
-        init(_ scalars: [Unicode.Scalar]) {
-            self.pointer = UnsafeMutableBufferPointer.allocate(capacity: scalars.count)
-            _ = self.pointer.initialize(from: scalars)
-        }
-
-        deinit {
-            self.pointer.deallocate()
-        }
+    deinit {
+        self.buffer.deallocate()
     }
 
     var count: Int { self.scalars.count }
@@ -132,9 +154,46 @@ struct YAMLSource {
     }
 
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self.scalars[range])
-        return String(view)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            Self.appendUTF8(self.buffer[index], to: &utf8)
+            index += 1
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// A string of `scalars`, built in one step: appending to a `String.UnicodeScalarView` piece by piece
+    /// copies the whole string each time.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            self.appendUTF8(scalars[index], to: &utf8)
+            index += 1
+        }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to utf8: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            utf8.append(UInt8(value))
+        } else if value < 0x800 {
+            utf8.append(UInt8(0xC0 | (value >> 6)))
+            utf8.append(UInt8(0x80 | (value & 0x3F)))
+        } else if value < 0x1_0000 {
+            utf8.append(UInt8(0xE0 | (value >> 12)))
+            utf8.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            utf8.append(UInt8(0x80 | (value & 0x3F)))
+        } else {
+            utf8.append(UInt8(0xF0 | (value >> 18)))
+            utf8.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+            utf8.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+            utf8.append(UInt8(0x80 | (value & 0x3F)))
+        }
     }
 
     /// The text from `index` to the end of its line, trailing spaces removed, shortened for a message.
