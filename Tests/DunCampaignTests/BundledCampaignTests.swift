@@ -31,6 +31,7 @@ struct BundledCampaignTests {
         #expect(campaign.audience.daysPastDueMax == 120)
         #expect(campaign.audience.languages == ["en", "es"])
         #expect(campaign.audience.excludedSegments == ["hardship", "litigation"])
+        #expect(campaign.audience.requiredChannels == [.sms, .email])
         #expect(campaign.window.weekdays == LocalTimeRange(start: LocalTime(hour: 9), end: LocalTime(hour: 20)))
         #expect(campaign.window.saturday == LocalTimeRange(start: LocalTime(hour: 10), end: LocalTime(hour: 14)))
         #expect(campaign.window.sunday == nil)
