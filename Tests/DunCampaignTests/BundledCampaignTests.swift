@@ -74,7 +74,7 @@ struct BundledCampaignTests {
             Issue.record("band is not a branch")
             return
         }
-        #expect(otherwise == .step("plan-email"))
+        #expect(otherwise == .step("plan-sms"))
         #expect(rules.count == 5)
         #expect(
             rules[2]
