@@ -1,0 +1,144 @@
+/// The compiled offsets of every IANA zone, flattened into a few arrays and built once per process.
+///
+/// `shared` is a `static let`, so Swift initialises it exactly once, thread-safely, on first use; after that
+/// everything is immutable and lookups neither lock nor allocate.
+final class TimeZoneStore: Sendable {
+    static let shared = TimeZoneStore(compiled: TimeZoneTable.compiledData)
+
+    /// Canonical zone names, sorted; the position is the `ZoneID` index.
+    let names: [String]
+    /// Canonical and link names to zone index.
+    let indexByName: [String: UInt16]
+    /// Per zone `z`, its transitions are `times[bounds[z] ..< bounds[z + 1]]`.
+    let bounds: [Int]
+    /// Transition instants, seconds since the epoch (ascending within a zone).
+    let times: [Int64]
+    /// `offsets[k]` is the UTC offset in force from `times[k]` until the zone's next transition.
+    let offsets: [Int32]
+    /// The offset in force before a zone's first transition (and on 1970-01-01).
+    let initialOffsets: [Int32]
+    /// ISO 3166 country code to its zones (IANA zone.tab order).
+    let zonesByCountry: [String: [UInt16]]
+
+    init(compiled: String) {
+        var zoneLines: [Substring] = []
+        var links: [(alias: Substring, target: Substring)] = []
+        var countries: [(code: Substring, zones: Substring)] = []
+        for line in compiled.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "Z": zoneLines.append(line)
+            case "L" where fields.count == 3: links.append((fields[1], fields[2]))
+            case "C" where fields.count == 3: countries.append((fields[1], fields[2]))
+            default: continue
+            }
+        }
+        var names: [String] = []
+        var bounds: [Int] = [0]
+        var times: [Int64] = []
+        var offsets: [Int32] = []
+        var initialOffsets: [Int32] = []
+        for line in zoneLines {
+            // Z name initialIndex offsets transitions
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            names.append(String(fields[1]))
+            let table = fields[3].split(separator: ",").map { Int32($0) ?? 0 }
+            initialOffsets.append(table[Int(fields[2]) ?? 0])
+            var previous: Int64 = 0
+            if fields.count > 4 {
+                for token in fields[4].split(separator: ",") {
+                    let parts = token.split(separator: ".")
+                    var digits = parts[0]
+                    var scale: Int64 = 60
+                    if digits.first == "s" {
+                        digits = digits.dropFirst()
+                        scale = 1
+                    }
+                    previous += (Int64(digits, radix: 36) ?? 0) * scale
+                    times.append(previous)
+                    offsets.append(table[Int(parts[1]) ?? 0])
+                }
+            }
+            bounds.append(times.count)
+        }
+        // The generator writes zones sorted; sort again so ids never depend on the data file's order.
+        let order = names.indices.sorted { names[$0] < names[$1] }
+        var sortedNames: [String] = []
+        var sortedBounds: [Int] = [0]
+        var sortedTimes: [Int64] = []
+        var sortedOffsets: [Int32] = []
+        var sortedInitial: [Int32] = []
+        for zone in order {
+            sortedNames.append(names[zone])
+            sortedTimes.append(contentsOf: times[bounds[zone]..<bounds[zone + 1]])
+            sortedOffsets.append(contentsOf: offsets[bounds[zone]..<bounds[zone + 1]])
+            sortedInitial.append(initialOffsets[zone])
+            sortedBounds.append(sortedTimes.count)
+        }
+        var indexByName: [String: UInt16] = [:]
+        for (index, name) in sortedNames.enumerated() {
+            indexByName[name] = UInt16(index)
+        }
+        for link in links {
+            if let target = indexByName[String(link.target)] {
+                indexByName[String(link.alias)] = target
+            }
+        }
+        var zonesByCountry: [String: [UInt16]] = [:]
+        for country in countries {
+            zonesByCountry[String(country.code)] = country.zones.split(separator: ",").compactMap {
+                indexByName[String($0)]
+            }
+        }
+        self.names = sortedNames
+        self.indexByName = indexByName
+        self.bounds = sortedBounds
+        self.times = sortedTimes
+        self.offsets = sortedOffsets
+        self.initialOffsets = sortedInitial
+        self.zonesByCountry = zonesByCountry
+    }
+
+    /// The index of the first transition of `zone` that is after `instant` (the zone's end bound when none is).
+    @inline(__always)
+    func firstTransition(of zone: Int, after instant: Int64) -> Int {
+        var low = self.bounds[zone]
+        var high = self.bounds[zone + 1]
+        self.times.withUnsafeBufferPointer { times in
+            while low < high {
+                let middle = (low + high) &>> 1
+                if times[middle] <= instant {
+                    low = middle &+ 1
+                } else {
+                    high = middle
+                }
+            }
+        }
+        return low
+    }
+
+    /// The offset in force at `instant` in `zone`.
+    @inline(__always)
+    func offset(of zone: Int, at instant: Int64) -> Int {
+        let next = self.firstTransition(of: zone, after: instant)
+        return next == self.bounds[zone] ? Int(self.initialOffsets[zone]) : Int(self.offsets[next - 1])
+    }
+
+    /// The smallest instant `t >= start` whose local time (`t + offset(t)`) is at or after `localTarget`
+    /// (local seconds since the epoch). Walks the zone's offset pieces from `start`; each piece is linear.
+    func firstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
+        var next = self.firstTransition(of: zone, after: start)
+        let end = self.bounds[zone + 1]
+        var pieceStart = start
+        var offset = next == self.bounds[zone] ? Int64(self.initialOffsets[zone]) : Int64(self.offsets[next - 1])
+        while true {
+            let candidate = max(pieceStart, localTarget - offset)
+            if next == end || candidate < self.times[next] {
+                return candidate
+            }
+            pieceStart = self.times[next]
+            offset = Int64(self.offsets[next])
+            next += 1
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// A compact handle to an IANA time zone: an index into the process-wide immutable zone table.
+///
+/// Indices are deterministic: they are the positions of the canonical zone names in the sorted list compiled
+/// into `TimeZoneTable` (a given tz database release always gives the same index to the same zone). Link names
+/// (`US/Eastern`, `Asia/Calcutta`) resolve to their canonical zone, so equal zones have equal ids.
+public struct ZoneID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let index: UInt16
+
+    init(index: UInt16) {
+        self.index = index
+    }
+
+    public static func < (lhs: ZoneID, rhs: ZoneID) -> Bool {
+        lhs.index < rhs.index
+    }
+
+    /// The canonical IANA name, e.g. `America/New_York`.
+    public var description: String {
+        TimeZoneTable.name(of: self)
+    }
+}
