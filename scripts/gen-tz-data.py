@@ -143,9 +143,16 @@ def main():
             delta = t - prev
             assert delta > 0
             prev = t
-            # Whole minutes are written in minutes ("m" suffix-free), odd seconds with an "s" prefix.
-            tok = b36(delta // 60) if delta % 60 == 0 else "s" + b36(delta)
+            # Whole minutes are written in minutes, other deltas in seconds with a "~" prefix.
+            tok = b36(delta // 60) if delta % 60 == 0 else "~" + b36(delta)
             tokens.append(f"{tok}.{offsets.index(off)}")
+        # The encoding must decode to exactly these transitions (as TimeZoneStore.swift reads it).
+        decoded, at = [], START
+        for token in tokens:
+            delta, index = token.split(".")
+            at += int(delta[1:], 36) if delta.startswith("~") else int(delta, 36) * 60
+            decoded.append((at, offsets[int(index)]))
+        assert decoded == trans, name
         lines.append(f"Z {name} {offsets.index(initial)} {','.join(str(o) for o in offsets)} {','.join(tokens)}")
         # Verify against zoneinfo at random instants and around each transition.
         tz = zoneinfo.ZoneInfo(name)
@@ -174,7 +181,7 @@ def main():
     print("//")
     print("// Format, one record a line: `Z name initialOffsetIndex offsets transitions`, where transitions are")
     print("// `delta.offsetIndex` with delta in base-36 minutes since the previous transition (1970-01-01 for the")
-    print("// first; an `s` prefix means seconds); `L alias target` for links; `C ISO-country zone,zone`.")
+    print("// first; a `~` prefix means seconds); `L alias target` for links; `C ISO-country zone,zone`.")
     print()
     print("extension TimeZoneTable {")
     print(f'    /// The IANA tz database release the table was built from.')

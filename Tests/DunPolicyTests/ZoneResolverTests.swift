@@ -66,6 +66,18 @@ struct ZoneResolverTests {
         #expect(Self.names(ZoneResolver.zones(forCountry: "US", state: state, postalCode: zip)) == expected)
     }
 
+    @Test(arguments: [
+        ("10001", "America/New_York"), ("32501", "America/Chicago"), ("79901", "America/Denver"),
+        ("85004", "America/Phoenix"), ("96813", "Pacific/Honolulu"), ("99501", "America/Anchorage"),
+        ("00901", "America/Puerto_Rico"), ("96799", "Pacific/Pago_Pago"), ("94105", "America/Los_Angeles"),
+    ])
+    func zipWithoutState(zip: String, expected: String) {
+        #expect(
+            ZoneResolver.zone(forCountry: "US", state: "", postalCode: zip).map { TimeZoneTable.name(of: $0) }
+                == expected
+        )
+    }
+
     @Test func otherCountries() {
         #expect(
             Self.names(ZoneResolver.zones(forCountry: "GB", state: "", postalCode: "SW1A 1AA")) == ["Europe/London"]

@@ -5,7 +5,7 @@
 //
 // Format, one record a line: `Z name initialOffsetIndex offsets transitions`, where transitions are
 // `delta.offsetIndex` with delta in base-36 minutes since the previous transition (1970-01-01 for the
-// first; an `s` prefix means seconds); `L alias target` for links; `C ISO-country zone,zone`.
+// first; a `~` prefix means seconds); `L alias target` for links; `C ISO-country zone,zone`.
 
 extension TimeZoneTable {
     /// The IANA tz database release the table was built from.
@@ -53,7 +53,7 @@ extension TimeZoneTable {
         Z Africa/Maseru 0 7200 
         Z Africa/Mbabane 0 7200 
         Z Africa/Mogadishu 0 10800 
-        Z Africa/Monrovia 0 -2670,0 s11v0q6.1
+        Z Africa/Monrovia 0 -2670,0 ~11v0q6.1
         Z Africa/Nairobi 0 10800 
         Z Africa/Ndjamena 0 3600,7200 329yc.1,4i6c.0
         Z Africa/Niamey 0 3600 

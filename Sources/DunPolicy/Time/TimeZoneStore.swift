@@ -50,7 +50,7 @@ final class TimeZoneStore: Sendable {
                     let parts = token.split(separator: ".")
                     var digits = parts[0]
                     var scale: Int64 = 60
-                    if digits.first == "s" {
+                    if digits.first == "~" {
                         digits = digits.dropFirst()
                         scale = 1
                     }

@@ -27,6 +27,10 @@ public enum ZoneResolver {
         let state = Self.normalized(state)
         switch country {
         case "US", "USA":
+            var state = state
+            if state.isEmpty {
+                state = Self.stateOfZIP(postalCode) ?? ""
+            }
             if let zip3 = Self.zip3(postalCode), let zones = data.usZIP3[state]?.first(where: { $0.range ~= zip3 }) {
                 return zones.zones
             }
@@ -139,6 +143,13 @@ public enum ZoneResolver {
         while result.first == " " { result.removeFirst() }
         while result.last == " " { result.removeLast() }
         return result
+    }
+
+    /// The USPS state code a ZIP belongs to (nil when the ZIP is malformed or military).
+    static func stateOfZIP(_ postalCode: String) -> String? {
+        guard let zip3 = self.zip3(postalCode) else { return nil }
+        if self.normalized(postalCode).hasPrefix("96799") { return "AS" }
+        return ZoneResolver.usZIP3States.first { $0.first <= zip3 && zip3 <= $0.last }?.state
     }
 
     /// The first three digits of a US ZIP (`12345` or `12345-6789`), nil otherwise.
