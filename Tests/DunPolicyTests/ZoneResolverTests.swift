@@ -42,6 +42,12 @@ struct ZoneResolverTests {
         #expect(ZoneResolver.zones(forPhoneNumber: "+1212555").isEmpty)  // too short
         #expect(ZoneResolver.zones(forPhoneNumber: "").isEmpty)
         #expect(ZoneResolver.zones(forPhoneNumber: "call me").isEmpty)
+        #expect(ZoneResolver.zones(forPhoneNumber: "21255501234").isEmpty)  // no +, not NANP
+    }
+
+    @Test func nanpNumbersWithoutPlus() {
+        #expect(Self.names(ZoneResolver.zones(forPhoneNumber: "(212) 555-0123")) == ["America/New_York"])
+        #expect(Self.names(ZoneResolver.zones(forPhoneNumber: "1-808-555-0123")) == ["Pacific/Honolulu"])
     }
 
     @Test(arguments: [

@@ -59,25 +59,34 @@ public enum ZoneResolver {
 
     /// Every zone an E.164 number may be in, most likely first. NANP numbers (`+1NPA…`): the zones of the area
     /// code (all of them when it spans zones); other numbers: the zones of the country calling code's regions.
-    /// Empty for numbers that imply no place (toll-free and non-geographic area codes, unknown codes, malformed).
+    /// Spaces, dashes, dots and parentheses are ignored; without the leading `+` only NANP numbers (10 digits,
+    /// or 11 starting with 1) are understood. Empty for numbers that imply no place (toll-free and
+    /// non-geographic area codes, unknown calling codes, malformed text).
     public static func zones(forPhoneNumber e164: String) -> [ZoneID] {
         let data = ResolverData.shared
         // The first four digits decide: `1` + area code, or a 1- to 3-digit country calling code.
         var head = 0
         var count = 0
+        var international = false
         for character in e164.utf8 {
             switch character {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if count < 4 { head = head * 10 + Int(character - UInt8(ascii: "0")) }
                 count += 1
-            case UInt8(ascii: "+"), UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"),
-                UInt8(ascii: "."):
+            case UInt8(ascii: "+") where count == 0:
+                international = true
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
                 continue
             default:
                 return []
             }
         }
         guard count >= 4 else { return [] }
+        if !international {
+            // Without `+` only NANP forms are understood: 10 digits (NPA-NXX-XXXX) or 1 + 10 digits.
+            if count == 10 { return data.nanp[head / 10] ?? [] }
+            guard count == 11, head / 1_000 == 1 else { return [] }
+        }
         if head / 1_000 == 1 {
             guard count == 11 else { return [] }
             return data.nanp[head % 1_000] ?? []
