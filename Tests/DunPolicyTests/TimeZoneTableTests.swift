@@ -155,6 +155,7 @@ struct TimeZoneTableTests {
         }
         let newYork = try #require(TimeZoneTable.zone(named: "America/New_York"))
         #expect(TimeZoneTable.zone(named: "US/Eastern") == newYork)
+        #expect(ZoneID(rawValue: newYork.rawValue) == newYork)
         #expect(TimeZoneTable.name(of: try #require(TimeZoneTable.zone(named: "Asia/Calcutta"))) == "Asia/Kolkata")
         #expect(TimeZoneTable.zone(named: "Mars/Olympus_Mons") == nil)
         #expect(TimeZoneTable.zone(named: "america/new_york") == nil)

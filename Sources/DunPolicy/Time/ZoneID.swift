@@ -10,6 +10,17 @@ public struct ZoneID: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.index = index
     }
 
+    /// The index, for compact storage (e.g. in a per-account ledger).
+    public var rawValue: UInt16 {
+        self.index
+    }
+
+    /// Recreates a zone from a stored `rawValue`. Only pass values read from `rawValue` in this process (or in
+    /// one built from the same tz release): an index outside the table traps on use.
+    public init(rawValue: UInt16) {
+        self.index = rawValue
+    }
+
     public static func < (lhs: ZoneID, rhs: ZoneID) -> Bool {
         lhs.index < rhs.index
     }
