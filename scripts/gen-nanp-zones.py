@@ -21,6 +21,11 @@ import datetime
 import phonenumbers
 from phonenumbers.tzdata import TIMEZONE_DATA
 
+# DERIVED supplement: overlay area codes that this libphonenumber release does not list yet. An overlay serves
+# exactly the area of its parent NPA, so it gets the parent's zones. (NANPA overlay plans, from memory: verify
+# and drop once libphonenumber lists them.)
+OVERLAYS = {"357": "559", "436": "440", "624": "716", "861": "309"}
+
 
 def main():
     by_npa = collections.defaultdict(collections.Counter)
@@ -33,6 +38,13 @@ def main():
             by_npa[npa][z] += 1
         if len(prefix) == 4:
             npa_level[npa] = list(zones)
+    supplemented = []
+    for overlay, parent in sorted(OVERLAYS.items()):
+        if overlay not in by_npa and parent in by_npa:
+            by_npa[overlay] = collections.Counter(by_npa[parent])
+            if parent in npa_level:
+                npa_level[overlay] = npa_level[parent]
+            supplemented.append(f"{overlay} (overlay of {parent})")
     rows = []
     for npa in sorted(by_npa):
         first = sorted(npa_level.get(npa, []), key=lambda z: (-by_npa[npa][z], z))
@@ -50,6 +62,9 @@ def main():
     print(f"// Source: libphonenumber {phonenumbers.__version__} timezone metadata (via PyPI phonenumbers),")
     print(f"// generated on {datetime.date.today().isoformat()}.")
     print("// `NPA zone,zone`: every zone libphonenumber lists for the NANP area code or any NPA-NXX under it.")
+    if supplemented:
+        print("// DERIVED, not in libphonenumber (they get their parent's zones):")
+        print(f"// {', '.join(supplemented)}.")
     print("// `+code region,region`: ISO regions of a non-NANP country calling code (zones via zone.tab).")
     print()
     print("extension ZoneResolver {")

@@ -2,6 +2,8 @@
 // Source: libphonenumber 9.0.43 timezone metadata (via PyPI phonenumbers),
 // generated on 2026-11-21.
 // `NPA zone,zone`: every zone libphonenumber lists for the NANP area code or any NPA-NXX under it.
+// DERIVED, not in libphonenumber (they get their parent's zones):
+// 357 (overlay of 559), 436 (overlay of 440), 624 (overlay of 716), 861 (overlay of 309).
 // `+code region,region`: ISO regions of a non-NANP country calling code (zones via zone.tab).
 
 extension ZoneResolver {
@@ -113,6 +115,7 @@ extension ZoneResolver {
         352 America/New_York
         353 America/Chicago
         354 America/Toronto
+        357 America/Los_Angeles
         360 America/Los_Angeles
         361 America/Chicago
         363 America/New_York
@@ -152,6 +155,7 @@ extension ZoneResolver {
         432 America/Chicago
         434 America/New_York
         435 America/Denver
+        436 America/New_York
         437 America/Toronto
         438 America/Toronto
         440 America/New_York
@@ -244,6 +248,7 @@ extension ZoneResolver {
         619 America/Los_Angeles
         620 America/Chicago,America/Denver
         623 America/Phoenix
+        624 America/New_York
         626 America/Los_Angeles
         628 America/Los_Angeles
         629 America/Chicago
@@ -383,6 +388,7 @@ extension ZoneResolver {
         858 America/Los_Angeles
         859 America/New_York
         860 America/New_York
+        861 America/Chicago
         862 America/New_York
         863 America/New_York
         864 America/New_York
