@@ -84,6 +84,21 @@ struct ZoneResolverTests {
         )
     }
 
+    @Test func stateNamesAndLocallyKeptTime() {
+        #expect(
+            Self.names(ZoneResolver.zones(forCountry: "us", state: "New York", postalCode: "")) == ["America/New_York"]
+        )
+        // CASE-UTA: Valley, Alabama keeps Eastern time although federally Central; both are candidates.
+        #expect(
+            Self.names(ZoneResolver.zones(forCountry: "US", state: "AL", postalCode: "36854")) == [
+                "America/Chicago", "America/New_York",
+            ]
+        )
+        #expect(
+            Self.names(ZoneResolver.zones(forCountry: "US", state: "AL", postalCode: "35203")) == ["America/Chicago"]
+        )
+    }
+
     @Test func otherCountries() {
         #expect(
             Self.names(ZoneResolver.zones(forCountry: "GB", state: "", postalCode: "SW1A 1AA")) == ["Europe/London"]

@@ -39,6 +39,22 @@ extension ZoneResolver {
         "MP": ["Pacific/Saipan"], "AS": ["Pacific/Pago_Pago"],
     ]
 
+    /// Full US state and territory names (upper case) to USPS codes, for addresses that spell the name out.
+    static let usStateNames: [String: String] = [
+        "ALABAMA": "AL", "ALASKA": "AK", "ARIZONA": "AZ", "ARKANSAS": "AR", "CALIFORNIA": "CA", "COLORADO": "CO",
+        "CONNECTICUT": "CT", "DELAWARE": "DE", "DISTRICT OF COLUMBIA": "DC", "FLORIDA": "FL", "GEORGIA": "GA",
+        "HAWAII": "HI", "IDAHO": "ID", "ILLINOIS": "IL", "INDIANA": "IN", "IOWA": "IA", "KANSAS": "KS",
+        "KENTUCKY": "KY", "LOUISIANA": "LA", "MAINE": "ME", "MARYLAND": "MD", "MASSACHUSETTS": "MA",
+        "MICHIGAN": "MI", "MINNESOTA": "MN", "MISSISSIPPI": "MS", "MISSOURI": "MO", "MONTANA": "MT",
+        "NEBRASKA": "NE", "NEVADA": "NV", "NEW HAMPSHIRE": "NH", "NEW JERSEY": "NJ", "NEW MEXICO": "NM",
+        "NEW YORK": "NY", "NORTH CAROLINA": "NC", "NORTH DAKOTA": "ND", "OHIO": "OH", "OKLAHOMA": "OK",
+        "OREGON": "OR", "PENNSYLVANIA": "PA", "RHODE ISLAND": "RI", "SOUTH CAROLINA": "SC", "SOUTH DAKOTA": "SD",
+        "TENNESSEE": "TN", "TEXAS": "TX", "UTAH": "UT", "VERMONT": "VT", "VIRGINIA": "VA", "WASHINGTON": "WA",
+        "WEST VIRGINIA": "WV", "WISCONSIN": "WI", "WYOMING": "WY", "PUERTO RICO": "PR",
+        "U.S. VIRGIN ISLANDS": "VI", "VIRGIN ISLANDS": "VI", "GUAM": "GU", "NORTHERN MARIANA ISLANDS": "MP",
+        "AMERICAN SAMOA": "AS",
+    ]
+
     /// ZIP3 overrides for states that span zones: (state, first ZIP3, last ZIP3, zones).
     static let usZIP3: [(state: String, first: Int, last: Int, zones: [String])] = [
         ("AL", 368, 368, ["America/Chicago", "America/New_York"]),  // Phenix City, Valley keep Eastern

@@ -19,7 +19,8 @@ public enum ZoneResolver {
     /// Every zone an address may be in, most likely first; empty when the country is unknown.
     ///
     /// `country` is ISO 3166-1 alpha-2 (US territories also by their own codes: PR, GU, VI, MP, AS);
-    /// `state` a USPS state code, a Canadian province code, or a Chinese province; `postalCode` a ZIP (US)
+    /// `state` a USPS state code (or the state's English name), a Canadian province code, or a Chinese
+    /// province; `postalCode` a ZIP (US)
     /// or postal code (CA) that refines split states and provinces.
     public static func zones(forCountry country: String, state: String, postalCode: String) -> [ZoneID] {
         let data = ResolverData.shared
@@ -27,7 +28,7 @@ public enum ZoneResolver {
         let state = Self.normalized(state)
         switch country {
         case "US", "USA":
-            var state = state
+            var state = ZoneResolver.usStateNames[state] ?? state
             if state.isEmpty {
                 state = Self.stateOfZIP(postalCode) ?? ""
             }
