@@ -19,9 +19,9 @@ public enum ZoneResolver {
     /// Every zone an address may be in, most likely first; empty when the country is unknown.
     ///
     /// `country` is ISO 3166-1 alpha-2 (US territories also by their own codes: PR, GU, VI, MP, AS);
-    /// `state` a USPS state code (or the state's English name), a Canadian province code, or a Chinese
-    /// province; `postalCode` a ZIP (US)
-    /// or postal code (CA) that refines split states and provinces.
+    /// `country` may also be `UK` (for GB) or an alpha-3 code of US, CA, CN or GB. `state` is a USPS state
+    /// code (or the state's English name), a Canadian province code, or a Chinese province; `postalCode` a ZIP
+    /// (US) or postal code (CA) that refines split states and provinces.
     public static func zones(forCountry country: String, state: String, postalCode: String) -> [ZoneID] {
         let data = ResolverData.shared
         let country = Self.normalized(country)
@@ -46,6 +46,8 @@ public enum ZoneResolver {
             return TimeZoneTable.zones(forCountry: "CA")
         case "CN", "CHN":
             return ZoneResolver.cnXinjiang.contains(state) ? data.cnXinjiang : data.cnDefault
+        case "UK", "GBR":
+            return TimeZoneTable.zones(forCountry: "GB")
         default:
             return TimeZoneTable.zones(forCountry: country)
         }
