@@ -71,7 +71,11 @@ let package = Package(
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
-        .testTarget(name: "DunGatewaysTests", dependencies: ["DunGateways", "DunCore", "DunTesting"]),
+        .testTarget(
+            name: "DunGatewaysTests",
+            dependencies: ["DunGateways", "DunCore", "DunTesting"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "DunWebhooksTests",
             dependencies: ["DunWebhooks", "DunGateways", "DunCore", "DunTesting", hummingbird]
