@@ -39,7 +39,9 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     /// What to do after a send.
     public enum Decision: Sendable, Hashable {
         /// Try again after `delayMilliseconds`. `reuseIdempotencyKey` is true when the failed send is in doubt:
-        /// the retry must carry the same key (or the runner must reconcile with `lookup` first).
+        /// the retry must carry the same key (or the runner must reconcile with `lookup` first). This is
+        /// sticky for the runner: once any send of a series was in doubt, every later retry keeps that key
+        /// even if its own failure (a 429, say) was not in doubt; the fault test shows duplicates otherwise.
         case retry(delayMilliseconds: Int64, reuseIdempotencyKey: Bool)
         /// Stop: the send was accepted, failed for good, or ran out of attempts.
         case stop(Outcome)
