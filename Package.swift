@@ -84,7 +84,7 @@ let package = Package(
             name: "DunGatewaySimTests",
             dependencies: ["DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting"]
         ),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
+        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
     ]
 )
 

@@ -23,8 +23,11 @@ struct GatewaySimCommand: AsyncParsableCommand {
     @Option(help: "HTTP port (0 picks a free one).")
     var port: Int = 8090
 
-    @Option(name: .customLong("smtp-port"), help: "SMTP port (0 picks a free one; -1 turns SMTP off).")
+    @Option(name: .customLong("smtp-port"), help: "SMTP port (0 picks a free one).")
     var smtpPort: Int = 2525
+
+    @Flag(name: .customLong("no-smtp"), help: "Run no SMTP server.")
+    var noSMTP = false
 
     @Option(help: "Webhook base URL for callbacks, e.g. http://127.0.0.1:8081.")
     var webhook: String?
@@ -51,6 +54,9 @@ struct GatewaySimCommand: AsyncParsableCommand {
     var log: String?
 
     func validate() throws {
+        for (name, port) in [("--port", self.port), ("--smtp-port", self.smtpPort)] where !(0...65_535).contains(port) {
+            throw ValidationError("\(name) must be between 0 and 65535, got \(port)")
+        }
         for (name, share) in [
             ("--fault-5xx", self.fault5xx), ("--fault-timeout", self.faultTimeout), ("--fault-429", self.fault429),
         ]
@@ -66,7 +72,7 @@ struct GatewaySimCommand: AsyncParsableCommand {
         let token = self.authToken ?? Environment.value("DUN_GATEWAY_AUTH_TOKEN") ?? "sandbox-token"
         let options = GatewaySimOptions(
             httpPort: self.port,
-            smtpPort: self.smtpPort < 0 ? nil : self.smtpPort,
+            smtpPort: self.noSMTP ? nil : self.smtpPort,
             webhookBaseURL: self.webhook,
             authToken: token,
             seed: self.seed,

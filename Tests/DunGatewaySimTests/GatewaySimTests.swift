@@ -214,7 +214,11 @@ struct GatewaySimTests {
                     )
                     _ = await gateway.send(call)
                 }
-                let arrived = try await SimHarness.eventually(within: 10_000) { sink.events.count >= 15 }
+                // The sim logs a callback after the webhook's answer, which comes after the sink recorded it.
+                let arrived = try await SimHarness.eventually(within: 10_000) {
+                    sink.events.count >= 15
+                        && running.sim.logLines.filter { $0.hasPrefix(#"{"event":"callback""#) }.count >= 15
+                }
                 #expect(arrived, "got \(sink.events.count) events")
                 #expect(sink.suppressedNumbers == destinations.sorted())
                 let statuses = sink.events.compactMap { event -> MessageStatusEvent? in
