@@ -8,6 +8,7 @@ let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-p
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "dun",
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -46,11 +48,13 @@ let package = Package(
         .target(name: "DunRuntime", dependencies: ["DunCore"]),
         .target(
             name: "DunWebhooks",
-            dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes]
+            dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes, logging]
         ),
         .target(
             name: "DunGatewaySim",
-            dependencies: ["DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes]
+            dependencies: [
+                "DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes, logging,
+            ]
         ),
         .executableTarget(
             name: "dun",
@@ -78,11 +82,13 @@ let package = Package(
         ),
         .testTarget(
             name: "DunWebhooksTests",
-            dependencies: ["DunWebhooks", "DunGateways", "DunCore", "DunTesting", hummingbird]
+            dependencies: ["DunWebhooks", "DunGateways", "DunCore", "DunTesting", hummingbird, logging]
         ),
         .testTarget(
             name: "DunGatewaySimTests",
-            dependencies: ["DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting"]
+            dependencies: [
+                "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
+            ]
         ),
         .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
     ]

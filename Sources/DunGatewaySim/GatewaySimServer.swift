@@ -2,6 +2,7 @@ import DunGateways
 public import DunRuntime
 import HTTPTypes
 import Hummingbird
+public import Logging
 import NIOCore
 import NIOPosix
 
@@ -34,9 +35,12 @@ public struct GatewaySimServer: Sendable {
 
     /// Runs the HTTP and SMTP servers and the callback sender until the calling task is cancelled.
     ///
-    /// - Parameter onListening: called once with the bound HTTP and SMTP ports (SMTP `nil` when off).
+    /// - Parameters:
+    ///   - logger: the HTTP server's logger (Hummingbird's default when `nil`).
+    ///   - onListening: called once with the bound HTTP and SMTP ports (SMTP `nil` when off).
     /// - Throws: when a port cannot be bound or the server fails.
     public func run(
+        logger: Logger? = nil,
         onListening: @escaping @Sendable (_ httpPort: Int, _ smtpPort: Int?) async -> Void = { _, _ in }
     )
         async throws
@@ -58,7 +62,8 @@ public struct GatewaySimServer: Sendable {
                 address: .hostname(options.host, port: options.httpPort),
                 serverName: "dun-gateway-sim"
             ),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0, smtpBound) }
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0, smtpBound) },
+            logger: logger
         )
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask(priority: nil) {

@@ -1,6 +1,7 @@
 import DunGateways
 import HTTPTypes
 public import Hummingbird
+public import Logging
 import NIOCore
 public import Prometheus
 
@@ -71,11 +72,18 @@ public struct WebhookServer: Sendable {
     }
 
     /// Serves until the calling task is cancelled; `onListening` gets the bound port once listening.
-    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    ///
+    /// - Parameters:
+    ///   - logger: the server's logger (Hummingbird's default when `nil`); it never sees request bodies.
+    ///   - onListening: called once with the bound port.
+    /// - Throws: when the port cannot be bound.
+    public func run(logger: Logger? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws
+    {
         let app = Application(
             router: self.makeRouter(),
             configuration: .init(address: .hostname(self.configuration.host, port: self.configuration.port)),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) }
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger
         )
         try await app.run()
     }

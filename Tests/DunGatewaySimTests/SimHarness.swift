@@ -2,10 +2,17 @@ import DunGatewaySim
 import DunGateways
 import DunRuntime
 import DunWebhooks
+import Logging
 import Testing
 
 /// Runs gateway-sim (and optionally a webhook server) in-process on 127.0.0.1 ephemeral ports.
 enum SimHarness {
+    /// Cancelling a server at the end of a test makes Hummingbird log an error; tests do not want it.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "dun-test")
+        logger.logLevel = .critical
+        return logger
+    }
     static let token = "sim-test-token"
     static let clock = SystemUTCClock()
 
@@ -41,7 +48,7 @@ enum SimHarness {
         let curl = CurlMulti()
         defer { curl.shutdown() }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { portSink.yield(($0, $1)) } }
+            group.addTask { try await server.run(logger: Self.quietLogger) { portSink.yield(($0, $1)) } }
             var iterator = ports.makeAsyncIterator()
             let (httpPort, smtpPort) = try #require(await iterator.next())
             do {
@@ -65,7 +72,7 @@ enum SimHarness {
         )
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { portSink.yield($0) } }
+            group.addTask { try await server.run(logger: Self.quietLogger) { portSink.yield($0) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
             do {

@@ -1,10 +1,17 @@
 import DunCore
 import DunGateways
 import DunWebhooks
+import Logging
 import Testing
 
 /// The webhook server on 127.0.0.1 with an ephemeral port, driven by libcurl.
 struct WebhookServerTests {
+    /// Cancelling a server at the end of a test makes Hummingbird log an error; tests do not want it.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "dun-test")
+        logger.logLevel = .critical
+        return logger
+    }
     static let token = "webhook-test-token"
     static let replies = InboundReplies(
         programName: "Acme Recovery",
@@ -26,7 +33,7 @@ struct WebhookServerTests {
         let curl = CurlMulti()
         defer { curl.shutdown() }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run { portSink.yield($0) } }
+            group.addTask { try await server.run(logger: Self.quietLogger) { portSink.yield($0) } }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
             do {
