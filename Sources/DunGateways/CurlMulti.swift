@@ -29,22 +29,46 @@ import Darwin
 /// ```
 public final class CurlMulti: Sendable {
     fileprivate struct Job: @unchecked Sendable {
-        // The continuation is resumed exactly once, by the driver thread.
+        // The continuation is resumed exactly once, by the driver thread (or at once when the driver is gone).
         let id: UInt64
         let request: CurlRequest
         let continuation: CheckedContinuation<CurlResponse, any Error>
     }
 
-    private struct Inbox {
+    fileprivate struct Inbox {
         var nextID: UInt64 = 1
         var jobs: [Job] = []
         var cancellations: [UInt64] = []
         var shuttingDown = false
+        /// Set by the driver thread, under the lock, just before it frees the multi handle.
+        var closed = false
     }
 
-    private let inbox = Mutex(Inbox())
-    // The CURLM handle; only `curl_multi_wakeup` is called on it from other threads, which libcurl allows.
-    private nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+    /// What the caller side and the driver thread share; the driver holds it strongly, so a `CurlMulti`
+    /// dropped without ``shutdown()`` cannot leave the thread with a dangling reference.
+    fileprivate final class Shared: Sendable {
+        let inbox = Mutex(Inbox())
+        // The CURLM handle. Other threads only call `curl_multi_wakeup` on it (libcurl allows that), and only
+        // under the inbox lock while `closed` is false, so never after the driver freed it.
+        nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+
+        init(multi: UnsafeMutableRawPointer) {
+            self.multi = multi
+        }
+
+        /// Runs `change` on the inbox and wakes the driver, unless it has closed; returns `change`'s result.
+        func update<T>(_ change: (inout Inbox) -> T) -> T {
+            self.inbox.withLock { inbox in
+                let result = change(&inbox)
+                if !inbox.closed {
+                    curl_multi_wakeup(self.multi)
+                }
+                return result
+            }
+        }
+    }
+
+    private let shared: Shared
     private nonisolated(unsafe) var thread: pthread_t
     private let stopped = Mutex(false)
 
@@ -57,10 +81,10 @@ public final class CurlMulti: Sendable {
         guard let multi = curl_multi_init() else {
             fatalError("curl_multi_init failed: out of memory")
         }
-        self.multi = multi
         _ = dun_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, maxConnectionsPerHost)
+        self.shared = Shared(multi: multi)
         self.thread = pthread_t()
-        let loop = CurlMultiLoop(multi: multi, owner: self)
+        let loop = CurlMultiLoop(shared: self.shared)
         let box = Unmanaged.passRetained(loop).toOpaque()
         let result = pthread_create(
             &self.thread,
@@ -76,78 +100,102 @@ public final class CurlMulti: Sendable {
         precondition(result == 0, "pthread_create failed: \(result)")
     }
 
+    deinit {
+        // Dropped without shutdown(): stop the driver without waiting for it.
+        let first = self.stopped.withLock { stopped -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        if first {
+            self.shared.update { $0.shuttingDown = true }
+            pthread_detach(self.thread)
+        }
+    }
+
     /// Performs `request` and returns its response once the transfer completes.
     ///
     /// - Throws: ``CurlError`` when libcurl could not complete the transfer; `CancellationError` when the
     ///   task was cancelled or the driver is shut down.
     public func perform(_ request: CurlRequest) async throws -> CurlResponse {
-        let id = self.inbox.withLock { inbox -> UInt64 in
+        let id = self.shared.inbox.withLock { inbox -> UInt64 in
             defer { inbox.nextID += 1 }
             return inbox.nextID
         }
+        let shared = self.shared
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let accepted = self.inbox.withLock { inbox -> Bool in
-                    guard !inbox.shuttingDown else { return false }
+                let accepted = shared.update { inbox -> Bool in
+                    guard !inbox.shuttingDown, !inbox.closed else { return false }
                     inbox.jobs.append(Job(id: id, request: request, continuation: continuation))
                     return true
                 }
-                if accepted {
-                    curl_multi_wakeup(self.multi)
-                } else {
+                if !accepted {
                     continuation.resume(throwing: CancellationError())
                 }
             }
         } onCancel: {
-            self.inbox.withLock { $0.cancellations.append(id) }
-            curl_multi_wakeup(self.multi)
+            shared.update { $0.cancellations.append(id) }
         }
     }
 
     /// Stops the driver thread and waits for it; in-flight transfers fail with `CancellationError`.
-    /// Idempotent.
+    /// Idempotent. Must not be called from inside a transfer's continuation on the driver thread.
     public func shutdown() {
         let first = self.stopped.withLock { stopped -> Bool in
             defer { stopped = true }
             return !stopped
         }
         guard first else { return }
-        self.inbox.withLock { $0.shuttingDown = true }
-        curl_multi_wakeup(self.multi)
+        self.shared.update { $0.shuttingDown = true }
         pthread_join(self.thread, nil)
-        curl_multi_cleanup(self.multi)
-    }
-
-    /// Hands the driver what arrived since its last look.
-    fileprivate func takeInbox() -> (jobs: [Job], cancellations: [UInt64], shuttingDown: Bool) {
-        self.inbox.withLock { inbox in
-            defer {
-                inbox.jobs.removeAll()
-                inbox.cancellations.removeAll()
-            }
-            return (inbox.jobs, inbox.cancellations, inbox.shuttingDown)
-        }
     }
 
     // MARK: - The driver thread
 
     /// State owned by the driver thread alone.
     private final class CurlMultiLoop {
+        let shared: Shared
         let multi: UnsafeMutableRawPointer
-        unowned(unsafe) let owner: CurlMulti
         var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var transferByID: [UInt64: UnsafeMutableRawPointer] = [:]
         var highestSeenID: UInt64 = 0
         var cancelledEarly: Set<UInt64> = []
 
-        init(multi: UnsafeMutableRawPointer, owner: CurlMulti) {
-            self.multi = multi
-            self.owner = owner
+        init(shared: Shared) {
+            self.shared = shared
+            self.multi = shared.multi
+        }
+
+        /// What arrived since the last look.
+        func takeInbox() -> (jobs: [Job], cancellations: [UInt64], shuttingDown: Bool) {
+            self.shared.inbox.withLock { inbox in
+                defer {
+                    inbox.jobs.removeAll()
+                    inbox.cancellations.removeAll()
+                }
+                return (inbox.jobs, inbox.cancellations, inbox.shuttingDown)
+            }
+        }
+
+        /// Fails everything still in flight or queued, closes the inbox and frees the multi handle.
+        func close() {
+            for easy in Array(self.transfers.keys) {
+                self.finish(easy, with: .failure(CancellationError()))
+            }
+            let late = self.shared.inbox.withLock { inbox -> [Job] in
+                inbox.closed = true
+                defer { inbox.jobs.removeAll() }
+                return inbox.jobs
+            }
+            for job in late {
+                job.continuation.resume(throwing: CancellationError())
+            }
+            curl_multi_cleanup(self.multi)
         }
 
         func run() {
             while true {
-                let (jobs, cancellations, shuttingDown) = self.owner.takeInbox()
+                let (jobs, cancellations, shuttingDown) = self.takeInbox()
                 for id in cancellations {
                     if let easy = self.transferByID[id] {
                         self.finish(easy, with: .failure(CancellationError()))
@@ -164,9 +212,7 @@ public final class CurlMulti: Sendable {
                     self.start(job)
                 }
                 if shuttingDown {
-                    for easy in Array(self.transfers.keys) {
-                        self.finish(easy, with: .failure(CancellationError()))
-                    }
+                    self.close()
                     return
                 }
                 var running: Int32 = 0

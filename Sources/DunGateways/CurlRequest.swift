@@ -26,7 +26,8 @@ public struct CurlRequest: Sendable {
     public var body: [UInt8]
     /// Credentials for HTTP basic auth or SMTP AUTH; `nil` for none.
     public var credentials: (user: String, password: String)?
-    /// The whole transfer's time limit.
+    /// The whole transfer's time limit. It also runs while the transfer waits in libcurl's queue for a
+    /// connection (beyond ``CurlMulti``'s per-host cap), so keep concurrent sends below that cap.
     public var timeoutMilliseconds: Int
     /// The time limit for connecting.
     public var connectTimeoutMilliseconds: Int

@@ -38,7 +38,7 @@ struct GatewaySimTests {
                 let sid = sidByDestination[destination]
                 #expect(sid == receipt.gatewayMessageID)
             case .failed:
-                Issue.record("message \(end.index) failed after all attempts")
+                Issue.record("message \(end.index) failed after \(end.attempts) attempts: \(end.outcome)")
             }
         }
     }
@@ -67,12 +67,21 @@ struct GatewaySimTests {
         gateway: TwilioGateway,
         policy: DunGateways.RetryPolicy
     ) async throws -> [SeriesEnd] {
-        try await withThrowingTaskGroup(of: SeriesEnd.self) { group in
-            for index in 0..<count {
-                group.addTask { try await Self.sendWithRetries(index: index, gateway: gateway, policy: policy) }
+        // Fewer workers than the driver's connections per host: libcurl's time limit also runs while a
+        // transfer waits for a connection, so an unbounded fan-out turns queueing into timeouts.
+        let workers = 24
+        return try await withThrowingTaskGroup(of: [SeriesEnd].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var ends: [SeriesEnd] = []
+                    for index in stride(from: worker, to: count, by: workers) {
+                        ends.append(try await Self.sendWithRetries(index: index, gateway: gateway, policy: policy))
+                    }
+                    return ends
+                }
             }
             var all: [SeriesEnd] = []
-            for try await end in group { all.append(end) }
+            for try await ends in group { all += ends }
             return all
         }
     }
@@ -175,7 +184,7 @@ struct GatewaySimTests {
             stallMilliseconds: 1_500
         )
         try await SimHarness.withSim(options) { running in
-            let gateway = running.twilio(timeoutMilliseconds: 400)
+            let gateway = running.twilio(timeoutMilliseconds: 600)
             let policy = DunGateways.RetryPolicy(
                 maxAttempts: 10,
                 baseDelayMilliseconds: 20,
@@ -261,6 +270,45 @@ struct GatewaySimTests {
             }
             #expect(running.sim.accepted.map(\.idempotencyKey) == ["<mail-1@dun.invalid>"])
             #expect(running.sim.repeatCount == 1)
+        }
+    }
+
+    /// Cancelling the calling task aborts a transfer at once; the send comes back in doubt.
+    @Test(.timeLimit(.minutes(1)))
+    func cancellationAbortsAStalledSend() async throws {
+        try await SimHarness.withSim(GatewaySimOptions(smtpPort: nil, faultTimeout: 1, stallMilliseconds: 20_000)) {
+            running in
+            let gateway = running.twilio(timeoutMilliseconds: 30_000)
+            let start = SimHarness.clock.nowMilliseconds()
+            let task = Task { await gateway.send(Self.sms(1, key: "stalled")) }
+            try await SimHarness.clock.sleep(milliseconds: 200)
+            task.cancel()
+            let result = await task.value
+            #expect(result == .retryable(GatewayFailure(message: "cancelled", inDoubt: true)))
+            #expect(SimHarness.clock.nowMilliseconds() - start < 5_000)
+        }
+    }
+
+    /// Shutting the driver down fails what is in flight instead of leaving it hanging.
+    @Test(.timeLimit(.minutes(1)))
+    func shutdownFailsTransfersInFlight() async throws {
+        try await SimHarness.withSim(GatewaySimOptions(smtpPort: nil, faultTimeout: 1, stallMilliseconds: 20_000)) {
+            running in
+            let curl = CurlMulti()
+            let request = CurlRequest(url: "http://127.0.0.1:\(running.httpPort)/healthz")
+            #expect(try await curl.perform(request).status == 200)
+            let stalled = CurlRequest(
+                url: "http://127.0.0.1:\(running.httpPort)/2010-04-01/Accounts/AC1/Messages.json",
+                method: .post,
+                body: Array("To=%2B15551230000&From=%2B15550000000&Body=x".utf8),
+                credentials: ("AC1", SimHarness.token),
+                timeoutMilliseconds: 30_000
+            )
+            let task = Task { try await curl.perform(stalled) }
+            try await SimHarness.clock.sleep(milliseconds: 200)
+            curl.shutdown()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            await #expect(throws: CancellationError.self) { try await curl.perform(request) }
         }
     }
 
