@@ -63,7 +63,7 @@ let package = Package(
                 "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunGateways"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
         .testTarget(
