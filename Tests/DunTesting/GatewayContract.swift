@@ -11,6 +11,7 @@ public import Testing
 ///   - attempt: a valid attempt on one of the gateway's channels; its key is replaced.
 ///   - keyPrefix: a prefix for the keys this check uses.
 ///   - lookupSupported: whether the backend answers lookups (SMTP does not).
+///   - sourceLocation: where failures are reported (the caller).
 public func checkGatewayContract(
     _ gateway: some Gateway,
     attempt: GatewayAttempt,
