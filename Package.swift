@@ -3,6 +3,12 @@ import PackageDescription
 
 let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "dun",
@@ -19,6 +25,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -28,14 +39,31 @@ let package = Package(
         .target(name: "DunReport", dependencies: ["DunCore"]),
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "DunGateways", dependencies: ["DunCore", "CCurl"]),
+        .target(name: "DunRuntime", dependencies: ["DunCore"]),
+        .target(
+            name: "DunWebhooks",
+            dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes, logging]
+        ),
+        .target(
+            name: "DunGatewaySim",
+            dependencies: [
+                "DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes, logging,
+            ]
+        ),
         .executableTarget(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                argumentParser,
+                "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunGateways"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
         .testTarget(
@@ -47,7 +75,22 @@ let package = Package(
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
+        .testTarget(
+            name: "DunGatewaysTests",
+            dependencies: ["DunGateways", "DunCore", "DunTesting"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DunWebhooksTests",
+            dependencies: ["DunWebhooks", "DunGateways", "DunCore", "DunTesting", hummingbird, logging]
+        ),
+        .testTarget(
+            name: "DunGatewaySimTests",
+            dependencies: [
+                "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
+            ]
+        ),
+        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
     ]
 )
 
