@@ -113,7 +113,7 @@ extension SQLiteStore {
                     )
                 )
             }
-            for row in try Row.fetchAll(db, sql: "SELECT rowid, * FROM payments WHERE account_id = ?", arguments: arguments) {
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM payments WHERE account_id = ?", arguments: arguments) {
                 let cents: Int64 = row["amount_cents"]
                 let reference: String = row["reference"]
                 entries.append(

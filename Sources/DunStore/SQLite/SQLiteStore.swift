@@ -34,13 +34,10 @@ public final class SQLiteStore: Store, StoreReader {
         configuration.foreignKeysEnabled = true
         configuration.readonly = readOnly
         configuration.label = "dun-store"
-        configuration.prepareDatabase { db in
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
-        }
         self.pool = try DatabasePool(path: path, configuration: configuration)
         if !readOnly {
+            // After GRDB's WAL set-up, which chooses NORMAL; the pool keeps this one writer connection.
+            try self.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Self.migrator.migrate(self.pool)
         }
     }
@@ -112,5 +109,12 @@ extension UTCInstant {
     init?(optionalSeconds seconds: Int64?) {
         guard let seconds else { return nil }
         self.init(secondsSinceEpoch: seconds)
+    }
+}
+
+extension SQLiteStore {
+    /// Runs raw SQL in a write transaction. For tests and maintenance only; the store's API is the contract.
+    package func executeForTesting(_ sql: String) throws {
+        try self.pool.write { db in try db.execute(sql: sql) }
     }
 }
