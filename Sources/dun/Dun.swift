@@ -7,7 +7,9 @@ struct Dun: AsyncParsableCommand {
         commandName: "dun",
         abstract: "Outbound contact campaigns for debt collection: validate, plan, simulate, run.",
         subcommands: [
-            VersionCommand.self
+            VersionCommand.self,
+            ImportCommand.self,
+            RecordCommand.self,
         ]
     )
 }
