@@ -4,6 +4,7 @@ import PackageDescription
 let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 
 let package = Package(
     name: "dun",
@@ -31,7 +32,7 @@ let package = Package(
         .target(name: "DunReport", dependencies: ["DunCore"]),
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
-        .target(name: "DunStore", dependencies: ["DunCore", grdb]),
+        .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .executableTarget(
             name: "dun",
             dependencies: [

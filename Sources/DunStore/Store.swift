@@ -55,6 +55,8 @@ public protocol Store: Sendable {
     ///   - kind: `accounts` or `payments`, for the audit entry.
     ///   - at: The instant recorded in the audit log.
     ///   - body: Writes through the session; returns the audit detail and a result.
+    /// - Returns: The result `body` returned.
+    /// - Throws: What `body` threw (after rolling back), or a store error.
     func withImport<R>(
         kind: String,
         at: UTCInstant,

@@ -60,13 +60,26 @@ extension StoreCommands {
         let date = try Self.parse("--due", due, FieldParser.date)
         let store = try SQLiteStore(path: database)
         let promise = try store.recordPromise(
-            PromiseRecord(accountID: account, debtID: debt, amount: money, dueDate: date, recordedAt: at, source: source)
+            PromiseRecord(
+                accountID: account,
+                debtID: debt,
+                amount: money,
+                dueDate: date,
+                recordedAt: at,
+                source: source
+            )
         )
         return "recorded promise #\(promise.id): \(money) due \(date) for account \(account)"
     }
 
     /// `dun record promise-status`.
-    public static func recordPromiseStatus(database: String, id: Int64, status: String, source: String, at: UTCInstant)
+    public static func recordPromiseStatus(
+        database: String,
+        id: Int64,
+        status: String,
+        source: String,
+        at: UTCInstant
+    )
         throws -> String
     {
         let value = try Self.parse("status", status, { FieldParser.oneOf($0, PromiseRecord.Status.self) })
@@ -139,7 +152,8 @@ extension StoreCommands {
         let store = try SQLiteStore(path: database)
         if let attempt {
             let changed = try store.recordResult(AttemptKey(rawValue: attempt), value, at: at, source: source)
-            return changed ? "recorded \(value.rawValue) for attempt \(attempt)" : "attempt \(attempt) already had its result"
+            return changed
+                ? "recorded \(value.rawValue) for attempt \(attempt)" : "attempt \(attempt) already had its result"
         }
         guard let phone else {
             throw OptionValueError("--phone", FieldError(message: "required without --attempt"))

@@ -34,7 +34,12 @@ public enum StoreCommands {
     }
 
     /// `dun import payments`.
-    public static func importPayments(file: String, database: String, rejectsPath: String?, at: UTCInstant) throws
+    public static func importPayments(
+        file: String,
+        database: String,
+        rejectsPath: String?,
+        at: UTCInstant
+    ) throws
         -> String
     {
         let payments = (bytes: try FileBytes.read(file), path: file)
@@ -45,7 +50,8 @@ public enum StoreCommands {
             invalidRows: rejectsPath == nil ? .abort : .skip,
             at: at
         )
-        var line = "imported \(summary.imported) payments into \(database) (\(summary.alreadyRecorded) already recorded)"
+        var line =
+            "imported \(summary.imported) payments into \(database) (\(summary.alreadyRecorded) already recorded)"
         if let rejectsPath {
             try Self.writeRejects(summary, files: [payments], to: rejectsPath)
             line += "; \(summary.rejected.count) rows rejected, written to \(rejectsPath)"

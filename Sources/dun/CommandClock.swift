@@ -14,7 +14,9 @@ enum CommandClock {
     static func instant(_ at: String?) throws -> UTCInstant {
         if let at {
             guard let instant = ISO8601.parse(at) else {
-                throw CommandError("--at: expected an ISO-8601 instant with offset like 2026-03-01T14:30:00Z, found '\(at)'")
+                throw CommandError(
+                    "--at: expected an ISO-8601 instant with offset like 2026-03-01T14:30:00Z, found '\(at)'"
+                )
             }
             return instant
         }

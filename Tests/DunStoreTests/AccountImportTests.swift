@@ -15,7 +15,11 @@ struct AccountImportTests {
 
     private func importing(_ lines: [String], into store: SQLiteStore) throws -> ImportSummary {
         var importer = AccountImporter()
-        return try importer.importAccounts(accounts: (StoreFixtures.csv(lines), "a.csv"), into: store, at: StoreFixtures.t0)
+        return try importer.importAccounts(
+            accounts: (StoreFixtures.csv(lines), "a.csv"),
+            into: store,
+            at: StoreFixtures.t0
+        )
     }
 
     @Test func importsAccountsWithContactPointsAndDebts() throws {
@@ -64,19 +68,45 @@ struct AccountImportTests {
                 InconvenientTime(days: [.monday, .tuesday], from: LocalTime(hour: 9), to: LocalTime(hour: 12))
             ]
         )
-        #expect(try store.auditLog(after: 0, limit: 5).map(\.detail) == ["a.csv: 1 accounts, 0 extra debts, 0 rejected"])
+        #expect(
+            try store.auditLog(after: 0, limit: 5).map(\.detail) == ["a.csv: 1 accounts, 0 extra debts, 0 rejected"]
+        )
     }
 
     @Test(arguments: [
-        ("phone1", "415-555-0123", "a.csv:3:40: error: column 'phone1': expected E.164 like +14155550123, found '415-555-0123'"),
-        ("email1", "ana@@example", "a.csv:3:81: error: column 'email1': expected an email address like ana@example.com, found 'ana@@example'"),
+        (
+            "phone1", "415-555-0123",
+            "a.csv:3:40: error: column 'phone1': expected E.164 like +14155550123, found '415-555-0123'"
+        ),
+        (
+            "email1", "ana@@example",
+            "a.csv:3:81: error: column 'email1': expected an email address like ana@example.com, found 'ana@@example'"
+        ),
         ("state", "ZZ", "a.csv:3:17: error: column 'state': expected a US state code like CA or NY, found 'ZZ'"),
-        ("time_zones", "Mars/Olympus", "a.csv:3:20: error: column 'time_zones': expected an IANA time zone like America/New_York, found 'Mars/Olympus'"),
-        ("balance", "12.345", "a.csv:3:116: error: column 'balance': expected an amount like 1250.50 (at most two decimals, no sign), found '12.345'"),
-        ("phone1_sms_consent_at", "2026-02-01", "a.csv:3:60: error: column 'phone1_sms_consent_at': expected an ISO-8601 instant with offset like 2026-03-01T14:30:00Z, found '2026-02-01'"),
-        ("phone1_kind", "pager", "a.csv:3:53: error: column 'phone1_kind': expected one of mobile, landline, work, found 'pager'"),
-        ("email1_provenance", "bought", "a.csv:3:97: error: column 'email1_provenance': expected one of consumer_used, consumer_consented, creditor_notice, prior_collector_used, unknown, found 'bought'"),
-        ("days_past_due", "x", "a.csv:3:124: error: column 'days_past_due': expected a whole number like 45, found 'x'"),
+        (
+            "time_zones", "Mars/Olympus",
+            "a.csv:3:20: error: column 'time_zones': expected an IANA time zone like America/New_York, found 'Mars/Olympus'"
+        ),
+        (
+            "balance", "12.345",
+            "a.csv:3:116: error: column 'balance': expected an amount like 1250.50 (at most two decimals, no sign), found '12.345'"
+        ),
+        (
+            "phone1_sms_consent_at", "2026-02-01",
+            "a.csv:3:60: error: column 'phone1_sms_consent_at': expected an ISO-8601 instant with offset like 2026-03-01T14:30:00Z, found '2026-02-01'"
+        ),
+        (
+            "phone1_kind", "pager",
+            "a.csv:3:53: error: column 'phone1_kind': expected one of mobile, landline, work, found 'pager'"
+        ),
+        (
+            "email1_provenance", "bought",
+            "a.csv:3:97: error: column 'email1_provenance': expected one of consumer_used, consumer_consented, creditor_notice, prior_collector_used, unknown, found 'bought'"
+        ),
+        (
+            "days_past_due", "x",
+            "a.csv:3:124: error: column 'days_past_due': expected a whole number like 45, found 'x'"
+        ),
         ("account_id", "A1", "a.csv:3:1: error: column 'account_id': duplicate account id 'A1' (first at line 2)"),
         ("phone1_kind", "", "a.csv:3:53: error: column 'phone1_kind': a value is required"),
     ])
@@ -165,11 +195,18 @@ struct AccountImportTests {
                 at: StoreFixtures.t0
             )
         }
-        #expect(error?.description == "d.csv:4:1: error: column 'account_id': no account 'A9' in the accounts file or the store")
+        #expect(
+            error?.description
+                == "d.csv:4:1: error: column 'account_id': no account 'A9' in the accounts file or the store"
+        )
         #expect(try store.totals().accounts == 0)
         let summary = try importer.importAccounts(
             accounts: (StoreFixtures.csv([StoreFixtures.header, StoreFixtures.row("A1")]), "a.csv"),
-            debts: (StoreFixtures.csv(["account_id,debt_id,balance,debt_bucket", "A1,S1,100,student-1", "A1,S2,200.5,student-1"]), "d.csv"),
+            debts: (
+                StoreFixtures.csv([
+                    "account_id,debt_id,balance,debt_bucket", "A1,S1,100,student-1", "A1,S2,200.5,student-1",
+                ]), "d.csv"
+            ),
             into: store,
             at: StoreFixtures.t0
         )
@@ -186,7 +223,14 @@ struct AccountImportTests {
         let store = try StoreFixtures.seeded(temporary, accounts: 1)
         let texted = Fixtures.instant("2026-03-01T12:00:00Z")
         try store.recordConsumerEvent(
-            StoredConsumerEvent(accountID: "A1", kind: .inbound, at: texted, channel: .sms, destination: "+14155550123", source: "webhook")
+            StoredConsumerEvent(
+                accountID: "A1",
+                kind: .inbound,
+                at: texted,
+                channel: .sms,
+                destination: "+14155550123",
+                source: "webhook"
+            )
         )
         try store.recordConsumerEvent(StoredConsumerEvent(accountID: "A1", kind: .cease, at: texted, source: "cli"))
         _ = try self.importing([StoreFixtures.header, StoreFixtures.row("A1", email: "new@example.com")], into: store)

@@ -44,7 +44,10 @@ struct CSVReaderTests {
 
     @Test(arguments: [
         ("a,b\n1,\"open\n", "t.csv:2:3: error: unterminated quoted field (the quote opened here is never closed)"),
-        ("a,b\n1,x\"y\n", "t.csv:2:4: error: unexpected '\"' inside an unquoted field (quote the whole field and double inner quotes)"),
+        (
+            "a,b\n1,x\"y\n",
+            "t.csv:2:4: error: unexpected '\"' inside an unquoted field (quote the whole field and double inner quotes)"
+        ),
         ("a,b\n\"q\"z,1\n", "t.csv:2:4: error: expected ',' or a line break after a closing quote"),
     ])
     func reportsMalformedCSVWithLineAndColumn(input: String, expected: String) {

@@ -28,6 +28,16 @@ struct ConcurrencyTests {
             try session.upsert(Account(id: "B1"))
             return (detail: "", result: ())
         }
-        #expect(try second.recordPayment(PaymentRecord(reference: "x", accountID: "B1", amount: Money(cents: 1), paidAt: StoreFixtures.t0, source: "t")))
+        #expect(
+            try second.recordPayment(
+                PaymentRecord(
+                    reference: "x",
+                    accountID: "B1",
+                    amount: Money(cents: 1),
+                    paidAt: StoreFixtures.t0,
+                    source: "t"
+                )
+            )
+        )
     }
 }

@@ -14,7 +14,14 @@ struct EventTests {
         try store.recordConsumerEvent(StoredConsumerEvent(accountID: "A1", kind: .cease, at: self.t0, source: "cli"))
         try store.recordConsumerEvent(StoredConsumerEvent(accountID: "A2", kind: .dispute, at: self.t0, source: "cli"))
         try store.recordConsumerEvent(
-            StoredConsumerEvent(accountID: "A2", kind: .optOut, at: self.t0, channel: .sms, destination: phone, source: "webhook")
+            StoredConsumerEvent(
+                accountID: "A2",
+                kind: .optOut,
+                at: self.t0,
+                channel: .sms,
+                destination: phone,
+                source: "webhook"
+            )
         )
         var state = try store.loadRestoreState()
         #expect(state.accounts.map(\.flags.cease) == [true, false])
@@ -23,16 +30,27 @@ struct EventTests {
         #expect(state.consumerEvents.map(\.kind) == [.cease, .dispute, .optOut])
 
         let later = self.t0.adding(seconds: 3600)
-        try store.recordConsumerEvent(StoredConsumerEvent(accountID: "A2", kind: .verificationSent, at: later, source: "cli"))
         try store.recordConsumerEvent(
-            StoredConsumerEvent(accountID: "A2", kind: .optIn, at: later, channel: .sms, destination: phone, source: "webhook")
+            StoredConsumerEvent(accountID: "A2", kind: .verificationSent, at: later, source: "cli")
+        )
+        try store.recordConsumerEvent(
+            StoredConsumerEvent(
+                accountID: "A2",
+                kind: .optIn,
+                at: later,
+                channel: .sms,
+                destination: phone,
+                source: "webhook"
+            )
         )
         state = try store.loadRestoreState()
         #expect(state.accounts[1].flags.dispute == false)
         #expect(state.suppressions.isEmpty)
         #expect(state.accounts[1].phones.first?.smsConsentAt == later)
         #expect(throws: StoreError.unknownAccount("nobody")) {
-            try store.recordConsumerEvent(StoredConsumerEvent(accountID: "nobody", kind: .cease, at: self.t0, source: "cli"))
+            try store.recordConsumerEvent(
+                StoredConsumerEvent(accountID: "nobody", kind: .cease, at: self.t0, source: "cli")
+            )
         }
     }
 
@@ -40,7 +58,13 @@ struct EventTests {
         let temporary = try TemporaryStore()
         defer { temporary.cleanUp() }
         let store = try StoreFixtures.seeded(temporary)
-        let payment = PaymentRecord(reference: "P-1", accountID: "A1", amount: Money(cents: 5_000), paidAt: self.t0, source: "cli")
+        let payment = PaymentRecord(
+            reference: "P-1",
+            accountID: "A1",
+            amount: Money(cents: 5_000),
+            paidAt: self.t0,
+            source: "cli"
+        )
         #expect(try store.recordPayment(payment))
         #expect(!(try store.recordPayment(payment)))
         let promise = try store.recordPromise(
@@ -65,7 +89,8 @@ struct EventTests {
         defer { temporary.cleanUp() }
         let store = try StoreFixtures.seeded(temporary)
         let good = StoreFixtures.csv([
-            "account_id,amount,paid_at,reference,method", "A1,25.00,2026-03-01T10:00:00Z,R1,card", "A2,10,2026-03-02T10:00:00Z,R2,ach",
+            "account_id,amount,paid_at,reference,method", "A1,25.00,2026-03-01T10:00:00Z,R1,card",
+            "A2,10,2026-03-02T10:00:00Z,R2,ach",
         ])
         let importer = PaymentImporter()
         #expect(try importer.importPayments((good, "p.csv"), into: store, at: self.t0).imported == 2)
@@ -75,7 +100,9 @@ struct EventTests {
         let bad = StoreFixtures.csv([
             "account_id,amount,paid_at,reference", "A1,5,2026-03-01T10:00:00Z,R3", "ZZ,0,2026-03-01,R3",
         ])
-        let error = #expect(throws: DiagnosticError.self) { try importer.importPayments((bad, "p.csv"), into: store, at: self.t0) }
+        let error = #expect(throws: DiagnosticError.self) {
+            try importer.importPayments((bad, "p.csv"), into: store, at: self.t0)
+        }
         #expect(
             error?.description == """
                 p.csv:3:1: error: column 'account_id': no account 'ZZ' in the store (import accounts first)
@@ -117,7 +144,11 @@ struct EventTests {
             timeline.first?.summary
                 == "deferred sms by RF-6-TIME until 2026-02-25T17:13:20Z: 21:30 local is outside 08:00-21:00"
         )
-        #expect(try store.deferralsByRule(from: self.t0, to: self.t0.adding(seconds: 1)) == [RuleCount(rule: "RF-6-TIME", count: 1, terminal: 0)])
+        #expect(
+            try store.deferralsByRule(from: self.t0, to: self.t0.adding(seconds: 1)) == [
+                RuleCount(rule: "RF-6-TIME", count: 1, terminal: 0)
+            ]
+        )
         #expect(
             try store.channelCounts(from: self.t0, to: self.t0.adding(seconds: 86_400))
                 == [ChannelCounts(channel: .sms, attempted: 1, sent: 1, withResult: 1, failed: 0, open: 0)]

@@ -33,7 +33,12 @@ enum StoreFixtures {
         "account_id,first_name,last_name,country,state,time_zones,phone1,phone1_kind,phone1_sms_consent_at,"
         + "email1,email1_provenance,debt_id,balance,days_past_due,creditor"
 
-    static func row(_ id: String, phone: String = "+14155550123", email: String = "ana@example.com", state: String = "CA")
+    static func row(
+        _ id: String,
+        phone: String = "+14155550123",
+        email: String = "ana@example.com",
+        state: String = "CA"
+    )
         -> String
     {
         "\(id),Ana,Lopez,US,\(state),America/Los_Angeles,\(phone),mobile,2026-02-01T10:00:00Z,\(email),consumer_used,"
@@ -46,7 +51,13 @@ enum StoreFixtures {
 
     static func planned(_ account: String, ordinal: Int = 0, channel: Channel = .sms) -> PlannedAttempt {
         PlannedAttempt(
-            key: AttemptKey(accountID: account, campaign: "early", variant: "champion", step: "first", ordinal: ordinal),
+            key: AttemptKey(
+                accountID: account,
+                campaign: "early",
+                variant: "champion",
+                step: "first",
+                ordinal: ordinal
+            ),
             accountID: account,
             campaign: "early",
             variant: "champion",

@@ -25,14 +25,19 @@ public struct AccountImporter: Sendable {
         "segments", "inconvenient_times", "cease", "dispute", "attorney", "bankruptcy", "deceased",
         "employer_prohibits", "debt_id", "balance", "days_past_due", "debt_bucket", "creditor",
     ]
-    static let phoneSuffixes = ["", "_kind", "_sms_consent_at", "_last_text_at", "_reassignment_checked_at", "_autodial_consent"]
+    static let phoneSuffixes = [
+        "", "_kind", "_sms_consent_at", "_last_text_at", "_reassignment_checked_at", "_autodial_consent",
+    ]
     static let emailSuffixes = ["", "_provenance", "_optout_deadline", "_employer_provided"]
-    static let debtColumns: Set<String> = ["account_id", "debt_id", "balance", "days_past_due", "debt_bucket", "creditor"]
+    static let debtColumns: Set<String> = [
+        "account_id", "debt_id", "balance", "days_past_due", "debt_bucket", "creditor",
+    ]
 
     static func isAccountColumn(_ name: String) -> Bool {
         if Self.accountColumns.contains(name) { return true }
         for (prefix, suffixes) in [("phone", Self.phoneSuffixes), ("email", Self.emailSuffixes)] {
-            for group in 1...Self.maxContactGroups where suffixes.contains(where: { name == "\(prefix)\(group)\($0)" }) {
+            for group in 1...Self.maxContactGroups where suffixes.contains(where: { name == "\(prefix)\(group)\($0)" })
+            {
                 return true
             }
         }
@@ -47,6 +52,7 @@ public struct AccountImporter: Sendable {
     ///   - store: Where to write.
     ///   - invalidRows: Abort (default) or skip invalid rows.
     ///   - at: The instant recorded in the audit log.
+    /// - Returns: How many accounts and debts were written, and the rejected rows when skipping.
     /// - Throws: `DiagnosticError` (nothing written) for a malformed file or, unless skipping, any invalid row.
     public mutating func importAccounts(
         accounts: (bytes: [UInt8], path: String),
@@ -56,13 +62,28 @@ public struct AccountImporter: Sendable {
         at: UTCInstant
     ) throws -> ImportSummary {
         var importer = self
-        let summary = try store.withImport(kind: "accounts", at: at) { session throws -> (detail: String, result: ImportSummary) in
+        let summary = try store.withImport(kind: "accounts", at: at) {
+            session throws -> (detail: String, result: ImportSummary) in
             var summary = ImportSummary()
             var errors: [Diagnostic] = []
-            var seen = Set<String>()
-            try importer.readAccounts(accounts, session: &session, policy: invalidRows, seen: &seen, summary: &summary, errors: &errors)
+            var seen: [String: Int] = [:]
+            try importer.readAccounts(
+                accounts,
+                session: &session,
+                policy: invalidRows,
+                firstLine: &seen,
+                summary: &summary,
+                errors: &errors
+            )
             if let debts {
-                try importer.readDebts(debts, session: &session, policy: invalidRows, seen: seen, summary: &summary, errors: &errors)
+                try importer.readDebts(
+                    debts,
+                    session: &session,
+                    policy: invalidRows,
+                    seen: seen,
+                    summary: &summary,
+                    errors: &errors
+                )
             }
             if !errors.isEmpty {
                 throw importer.limited(errors)
@@ -101,7 +122,7 @@ public struct AccountImporter: Sendable {
         _ file: (bytes: [UInt8], path: String),
         session: inout any ImportSession,
         policy: InvalidRowPolicy,
-        seen: inout Set<String>,
+        firstLine: inout [String: Int],
         summary: inout ImportSummary,
         errors: inout [Diagnostic]
     ) throws {
@@ -109,12 +130,22 @@ public struct AccountImporter: Sendable {
         var record = CSVRecord()
         guard try reader.next(into: &record) else {
             throw DiagnosticError([
-                Diagnostic(path: file.path, location: SourceLocation(line: 1, column: 1), severity: .error, message: "empty file: expected a header row")
+                Diagnostic(
+                    path: file.path,
+                    location: SourceLocation(line: 1, column: 1),
+                    severity: .error,
+                    message: "empty file: expected a header row"
+                )
             ])
         }
-        let header = try ImportColumns(record: record, reader: reader, required: ["account_id"], isKnown: Self.isAccountColumn)
+        let header = try ImportColumns(
+            record: record,
+            reader: reader,
+            required: ["account_id"],
+            isKnown: Self.isAccountColumn
+        )
         let layout = AccountLayout(header)
-        var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(file.bytes.count / 64)
         while try reader.next(into: &record) {
             var row = RowContext(reader: reader, record: record, columns: header)
             if record.fields.count != header.names.count {
@@ -124,15 +155,14 @@ public struct AccountImporter: Sendable {
                 )
             }
             let account = row.diagnostics.isEmpty ? self.account(&row, layout) : nil
-            if let account {
-                if seen.contains(account.id) {
-                    let first = firstLine[account.id].map { " (first at line \($0))" } ?? ""
-                    row.error(layout.accountID, "column 'account_id': duplicate account id '\(account.id)'\(first)")
-                }
+            if let account, let first = firstLine[account.id] {
+                row.error(
+                    layout.accountID,
+                    "column 'account_id': duplicate account id '\(account.id)' (first at line \(first))"
+                )
             }
             if row.diagnostics.isEmpty, let account {
-                seen.insert(account.id)
-                if firstLine.count < 1_000_000 { firstLine[account.id] = record.line }
+                firstLine[account.id] = record.line
                 if errors.isEmpty || policy == .skip {
                     try session.upsert(account)
                 }
@@ -253,7 +283,7 @@ public struct AccountImporter: Sendable {
         _ file: (bytes: [UInt8], path: String),
         session: inout any ImportSession,
         policy: InvalidRowPolicy,
-        seen: Set<String>,
+        seen: [String: Int],
         summary: inout ImportSummary,
         errors: inout [Diagnostic]
     ) throws {
@@ -285,7 +315,7 @@ public struct AccountImporter: Sendable {
             let id = row.value(debtID, required: true) { .success($0) }
             let balance = row.value(balanceColumn, required: true, FieldParser.money)
             let days = row.value(daysColumn, FieldParser.count) ?? 0
-            if let account, !seen.contains(account), try !session.accountExists(account) {
+            if let account, seen[account] == nil, try !session.accountExists(account) {
                 row.error(accountID, "column 'account_id': no account '\(account)' in the accounts file or the store")
             }
             if let account, let id, !seenDebts.insert("\(account)\u{1F}\(id)").inserted {

@@ -17,7 +17,9 @@ public enum CSVWriter {
     /// rejected row with its line and every reason (`;`-separated). The importer ignores the two extra columns,
     /// so a fixed rejects file can be imported as it is.
     public static func rejects(header: [String], rows: [RejectedRow]) -> String {
-        var text = Self.record(header.filter { !ImportColumns.rejectColumns.contains($0) } + ["reject_line", "reject_reason"])
+        var text = Self.record(
+            header.filter { !ImportColumns.rejectColumns.contains($0) } + ["reject_line", "reject_reason"]
+        )
         for row in rows {
             var fields = Array(row.fields.prefix(header.count))
             fields += Array(repeating: "", count: header.count - fields.count)

@@ -31,7 +31,12 @@ struct ImportColumns {
                 )
             } else if self.index[name] != nil {
                 diagnostics.append(
-                    Diagnostic(path: reader.path, location: location, severity: .error, message: "column '\(name)' appears twice")
+                    Diagnostic(
+                        path: reader.path,
+                        location: location,
+                        severity: .error,
+                        message: "column '\(name)' appears twice"
+                    )
                 )
             } else {
                 self.index[name] = position
@@ -79,7 +84,8 @@ struct RowContext {
     func text(_ column: Column) -> String {
         guard let position = column.position, position < self.record.fields.count else { return "" }
         let raw = self.record.fields[position]
-        guard let first = raw.utf8.first, let last = raw.utf8.last, first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
+        guard let first = raw.utf8.first, let last = raw.utf8.last,
+            first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09
         else { return raw }
         return raw.trimmingASCIIWhitespace()
     }
@@ -92,7 +98,9 @@ struct RowContext {
             } else {
                 SourceLocation(line: self.record.line, column: 1)
             }
-        self.diagnostics.append(Diagnostic(path: self.reader.path, location: location, severity: .error, message: message))
+        self.diagnostics.append(
+            Diagnostic(path: self.reader.path, location: location, severity: .error, message: message)
+        )
     }
 
     /// Checks `column` with `parse`: nil with an error recorded on failure; nil without error when empty and not

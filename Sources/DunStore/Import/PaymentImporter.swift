@@ -19,6 +19,7 @@ public struct PaymentImporter: Sendable {
     ///   - store: Where to write; every account must already be stored.
     ///   - invalidRows: Abort (default) or skip invalid rows.
     ///   - at: The instant recorded in the audit log.
+    /// - Returns: How many payments were written, skipped as already recorded, or rejected.
     /// - Throws: `DiagnosticError` (nothing written) for a malformed file or, unless skipping, any invalid row.
     public func importPayments(
         _ file: (bytes: [UInt8], path: String),
@@ -31,7 +32,12 @@ public struct PaymentImporter: Sendable {
             var record = CSVRecord()
             guard try reader.next(into: &record) else {
                 throw DiagnosticError([
-                    Diagnostic(path: file.path, location: SourceLocation(line: 1, column: 1), severity: .error, message: "empty file: expected a header row")
+                    Diagnostic(
+                        path: file.path,
+                        location: SourceLocation(line: 1, column: 1),
+                        severity: .error,
+                        message: "empty file: expected a header row"
+                    )
                 ])
             }
             let header = try ImportColumns(
@@ -60,17 +66,24 @@ public struct PaymentImporter: Sendable {
                 let accountID = row.value(accountColumn, required: true) { .success($0) }
                 let amount = row.value(amountColumn, required: true) { text in
                     FieldParser.money(text).flatMap { money in
-                        money.cents > 0 ? .success(money) : .failure(FieldError("expected an amount above zero", found: text))
+                        money.cents > 0
+                            ? .success(money) : .failure(FieldError("expected an amount above zero", found: text))
                     }
                 }
                 let paidAt = row.value(paidAtColumn, required: true, FieldParser.instant)
                 let reference = row.value(referenceColumn, required: true) { .success($0) }
                 if let accountID, try !session.accountExists(accountID) {
-                    row.error(accountColumn, "column 'account_id': no account '\(accountID)' in the store (import accounts first)")
+                    row.error(
+                        accountColumn,
+                        "column 'account_id': no account '\(accountID)' in the store (import accounts first)"
+                    )
                 }
                 if let reference {
                     if let first = references[reference] {
-                        row.error(referenceColumn, "column 'reference': duplicate reference '\(reference)' (first at line \(first))")
+                        row.error(
+                            referenceColumn,
+                            "column 'reference': duplicate reference '\(reference)' (first at line \(first))"
+                        )
                     } else {
                         references[reference] = record.line
                     }
@@ -95,7 +108,12 @@ public struct PaymentImporter: Sendable {
                     }
                 } else if invalidRows == .skip {
                     summary.rejected.append(
-                        RejectedRow(path: file.path, line: record.line, fields: record.fields, diagnostics: row.diagnostics)
+                        RejectedRow(
+                            path: file.path,
+                            line: record.line,
+                            fields: record.fields,
+                            diagnostics: row.diagnostics
+                        )
                     )
                 } else if errors.count < AccountImporter.errorCap {
                     errors += row.diagnostics

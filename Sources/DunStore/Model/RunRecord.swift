@@ -30,7 +30,14 @@ public struct RunRecord: Hashable, Sendable {
     public var arms: [Arm]
 
     /// Creates a run record.
-    public init(id: String, startedAt: UTCInstant, heartbeatAt: UTCInstant, clockAt: UTCInstant, status: String, arms: [Arm]) {
+    public init(
+        id: String,
+        startedAt: UTCInstant,
+        heartbeatAt: UTCInstant,
+        clockAt: UTCInstant,
+        status: String,
+        arms: [Arm]
+    ) {
         self.id = id
         self.startedAt = startedAt
         self.heartbeatAt = heartbeatAt

@@ -15,9 +15,27 @@ extension SQLiteStore {
         at: UTCInstant,
         _ body: (inout any ImportSession) throws -> (detail: String, result: R)
     ) throws -> R {
-        try self.pool.write { db in
-            var session: any ImportSession = try SQLiteImportSession(db: db)
+        // A large page cache for the one big transaction; the pool's writer connection keeps its default otherwise.
+        // The importer only writes children of accounts it has written or checked, so foreign-key checks (a lookup per
+        // row) are switched off for the one import transaction; they cannot change inside a transaction.
+        try self.pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF")
+        }
+        defer {
+            try? self.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA foreign_keys = ON")
+            }
+        }
+        return try self.pool.write { db in
+            let startedEmpty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts)") == 0
+            if startedEmpty {
+                try db.execute(sql: "DROP INDEX phones_by_number; DROP INDEX emails_by_address")
+            }
+            var session: any ImportSession = try SQLiteImportSession(db: db, startedEmpty: startedEmpty)
             let (detail, result) = try body(&session)
+            if startedEmpty {
+                try db.execute(sql: "\(Self.phonesByNumber); \(Self.emailsByAddress)")
+            }
             try Self.audit(db, at: at, actor: "import", action: "import.\(kind)", detail: detail)
             return result
         }
@@ -136,49 +154,57 @@ struct SQLiteImportSession: ImportSession {
     let db: Database
     /// True when the store had no accounts at the start: no existing rows to merge, the fast path.
     let startedEmpty: Bool
-    private let insertAccount: Statement
-    private let insertDebt: Statement
-    private let insertPhone: Statement
-    private let insertEmail: Statement
+    private let insertAccount: BulkStatement
+    private let insertDebt: BulkStatement
+    private let insertPhone: BulkStatement
+    private let insertEmail: BulkStatement
     private let accountExistsStatement: Statement
 
-    init(db: Database) throws {
+    init(db: Database, startedEmpty: Bool) throws {
         self.db = db
-        self.startedEmpty = try Int.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts)") == 0
-        self.insertAccount = try db.makeStatement(
-            sql: """
-                INSERT INTO accounts (id, first_name, last_name, language, country, state, postal_code, city,
-                    time_zones, segments, inconvenient_times, cease, dispute, attorney, bankruptcy, deceased,
-                    employer_prohibits)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
-                    language = excluded.language, country = excluded.country, state = excluded.state,
-                    postal_code = excluded.postal_code, city = excluded.city, time_zones = excluded.time_zones,
-                    segments = excluded.segments, inconvenient_times = excluded.inconvenient_times,
-                    cease = max(cease, excluded.cease), dispute = max(dispute, excluded.dispute),
-                    attorney = max(attorney, excluded.attorney), bankruptcy = max(bankruptcy, excluded.bankruptcy),
-                    deceased = max(deceased, excluded.deceased),
-                    employer_prohibits = max(employer_prohibits, excluded.employer_prohibits)
-                """
+        self.startedEmpty = startedEmpty
+        self.insertAccount = BulkStatement(
+            try db.makeStatement(
+                sql: """
+                    INSERT INTO accounts (id, first_name, last_name, language, country, state, postal_code, city,
+                        time_zones, segments, inconvenient_times, cease, dispute, attorney, bankruptcy, deceased,
+                        employer_prohibits)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name,
+                        language = excluded.language, country = excluded.country, state = excluded.state,
+                        postal_code = excluded.postal_code, city = excluded.city, time_zones = excluded.time_zones,
+                        segments = excluded.segments, inconvenient_times = excluded.inconvenient_times,
+                        cease = max(cease, excluded.cease), dispute = max(dispute, excluded.dispute),
+                        attorney = max(attorney, excluded.attorney), bankruptcy = max(bankruptcy, excluded.bankruptcy),
+                        deceased = max(deceased, excluded.deceased),
+                        employer_prohibits = max(employer_prohibits, excluded.employer_prohibits)
+                    """
+            )
         )
-        self.insertDebt = try db.makeStatement(
-            sql: """
-                INSERT OR REPLACE INTO debts (account_id, id, bucket, creditor, balance_cents, days_past_due)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """
+        self.insertDebt = BulkStatement(
+            try db.makeStatement(
+                sql: """
+                    INSERT OR REPLACE INTO debts (account_id, id, bucket, creditor, balance_cents, days_past_due)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            )
         )
-        self.insertPhone = try db.makeStatement(
-            sql: """
-                INSERT INTO phones (account_id, position, number, kind, sms_consent_at, last_consumer_text_at,
-                    reassignment_checked_at, autodial_consent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
+        self.insertPhone = BulkStatement(
+            try db.makeStatement(
+                sql: """
+                    INSERT INTO phones (account_id, position, number, kind, sms_consent_at, last_consumer_text_at,
+                        reassignment_checked_at, autodial_consent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
         )
-        self.insertEmail = try db.makeStatement(
-            sql: """
-                INSERT INTO emails (account_id, position, address, provenance, optout_deadline, employer_provided)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """
+        self.insertEmail = BulkStatement(
+            try db.makeStatement(
+                sql: """
+                    INSERT INTO emails (account_id, position, address, provenance, optout_deadline, employer_provided)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """
+            )
         )
         self.accountExistsStatement = try db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)")
     }
@@ -210,39 +236,61 @@ struct SQLiteImportSession: ImportSession {
             }
         }
         let flags = account.flags
-        self.insertAccount.setUncheckedArguments([
-            account.id, account.firstName, account.lastName, account.language, account.address.country,
-            account.address.state, account.address.postalCode, account.address.city,
-            account.timeZones.joined(separator: ";"), account.segments.joined(separator: ";"),
-            FieldParser.format(account.inconvenientTimes), flags.cease, flags.dispute, flags.attorney,
-            flags.bankruptcy, flags.deceased, flags.employerProhibitsWorkContact,
-        ])
-        try self.insertAccount.execute()
+        let insert = self.insertAccount
+        insert.bind(1, account.id)
+        insert.bind(2, account.firstName)
+        insert.bind(3, account.lastName)
+        insert.bind(4, account.language)
+        insert.bind(5, account.address.country)
+        insert.bind(6, account.address.state)
+        insert.bind(7, account.address.postalCode)
+        insert.bind(8, account.address.city)
+        insert.bind(9, account.timeZones.count == 1 ? account.timeZones[0] : account.timeZones.joined(separator: ";"))
+        insert.bind(10, account.segments.joined(separator: ";"))
+        insert.bind(11, account.inconvenientTimes.isEmpty ? "" : FieldParser.format(account.inconvenientTimes))
+        insert.bind(12, flags.cease)
+        insert.bind(13, flags.dispute)
+        insert.bind(14, flags.attorney)
+        insert.bind(15, flags.bankruptcy)
+        insert.bind(16, flags.deceased)
+        insert.bind(17, flags.employerProhibitsWorkContact)
+        try insert.execute()
         for debt in account.debts {
             try self.upsertDebt(debt, accountID: account.id)
         }
         for (position, phone) in phones.enumerated() {
-            self.insertPhone.setUncheckedArguments([
-                account.id, position, phone.number, phone.kind.rawValue, phone.smsConsentAt?.secondsSinceEpoch,
-                phone.lastConsumerTextAt?.secondsSinceEpoch, phone.reassignmentCheckedAt?.secondsSinceEpoch,
-                phone.autodialConsent,
-            ])
-            try self.insertPhone.execute()
+            let statement = self.insertPhone
+            statement.bind(1, account.id)
+            statement.bind(2, position)
+            statement.bind(3, phone.number)
+            statement.bind(4, phone.kind.rawValue)
+            statement.bind(5, phone.smsConsentAt?.secondsSinceEpoch)
+            statement.bind(6, phone.lastConsumerTextAt?.secondsSinceEpoch)
+            statement.bind(7, phone.reassignmentCheckedAt?.secondsSinceEpoch)
+            statement.bind(8, phone.autodialConsent)
+            try statement.execute()
         }
         for (position, email) in account.emails.enumerated() {
-            self.insertEmail.setUncheckedArguments([
-                account.id, position, email.address, email.provenance.rawValue,
-                email.optOutDeadline?.secondsSinceEpoch, email.employerProvided,
-            ])
-            try self.insertEmail.execute()
+            let statement = self.insertEmail
+            statement.bind(1, account.id)
+            statement.bind(2, position)
+            statement.bind(3, email.address)
+            statement.bind(4, email.provenance.rawValue)
+            statement.bind(5, email.optOutDeadline?.secondsSinceEpoch)
+            statement.bind(6, email.employerProvided)
+            try statement.execute()
         }
     }
 
     mutating func upsertDebt(_ debt: Debt, accountID: String) throws {
-        self.insertDebt.setUncheckedArguments([
-            accountID, debt.id, debt.bucket, debt.creditor, debt.balance.cents, debt.daysPastDue,
-        ])
-        try self.insertDebt.execute()
+        let statement = self.insertDebt
+        statement.bind(1, accountID)
+        statement.bind(2, debt.id)
+        statement.bind(3, debt.bucket)
+        statement.bind(4, debt.creditor)
+        statement.bind(5, debt.balance.cents)
+        statement.bind(6, debt.daysPastDue)
+        try statement.execute()
     }
 
     func paymentExists(reference: String) throws -> Bool {

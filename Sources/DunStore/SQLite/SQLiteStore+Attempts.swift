@@ -30,7 +30,14 @@ extension SQLiteStore {
                 sql: "UPDATE attempts SET state = 'in_doubt', note = ? WHERE idempotency_key = ?",
                 arguments: [note, key.rawValue]
             )
-            try Self.audit(db, at: at, actor: "runner", action: "attempt.in_doubt", accountID: record.attempt.accountID, detail: "\(key) \(note)")
+            try Self.audit(
+                db,
+                at: at,
+                actor: "runner",
+                action: "attempt.in_doubt",
+                accountID: record.attempt.accountID,
+                detail: "\(key) \(note)"
+            )
         }
     }
 
@@ -42,12 +49,20 @@ extension SQLiteStore {
                 sql: "UPDATE attempts SET state = 'failed', note = ?, result_at = ? WHERE idempotency_key = ?",
                 arguments: [note, at.secondsSinceEpoch, key.rawValue]
             )
-            try Self.audit(db, at: at, actor: "runner", action: "attempt.failed", accountID: record.attempt.accountID, detail: "\(key) \(note)")
+            try Self.audit(
+                db,
+                at: at,
+                actor: "runner",
+                action: "attempt.failed",
+                accountID: record.attempt.accountID,
+                detail: "\(key) \(note)"
+            )
         }
     }
 
     @discardableResult
-    public func recordResult(_ key: AttemptKey, _ result: AttemptResult, at: UTCInstant, source: String) throws -> Bool {
+    public func recordResult(_ key: AttemptKey, _ result: AttemptResult, at: UTCInstant, source: String) throws -> Bool
+    {
         try self.pool.write { db in try Self.recordResult(db, key, result, at: at, source: source) }
     }
 
@@ -151,7 +166,8 @@ extension SQLiteStore {
         } else if record.gatewayMessageID == nil && record.state != .failed {
             // A result webhook can overtake the send acknowledgement; keep the id for later lookups.
             try db.execute(
-                sql: "UPDATE attempts SET gateway_message_id = ?, sent_at = coalesce(sent_at, ?) WHERE idempotency_key = ?",
+                sql:
+                    "UPDATE attempts SET gateway_message_id = ?, sent_at = coalesce(sent_at, ?) WHERE idempotency_key = ?",
                 arguments: [gatewayMessageID, at.secondsSinceEpoch, key.rawValue]
             )
         } else {
@@ -182,7 +198,9 @@ extension SQLiteStore {
                 ON CONFLICT (idempotency_key, result) DO NOTHING
                 """
         )
-        try outcome.execute(arguments: [key.rawValue, record.attempt.accountID, result.rawValue, at.secondsSinceEpoch, source])
+        try outcome.execute(arguments: [
+            key.rawValue, record.attempt.accountID, result.rawValue, at.secondsSinceEpoch, source,
+        ])
         let appended = db.changesCount > 0
         var changed = false
         if record.state != .result {
@@ -199,7 +217,8 @@ extension SQLiteStore {
                 actor: source,
                 action: "attempt.result",
                 accountID: record.attempt.accountID,
-                detail: "\(key) \(result.rawValue)\(changed ? "" : " (after final result \(record.result?.rawValue ?? "?"))")"
+                detail:
+                    "\(key) \(result.rawValue)\(changed ? "" : " (after final result \(record.result?.rawValue ?? "?"))")"
             )
         }
         return changed

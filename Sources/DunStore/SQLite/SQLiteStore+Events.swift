@@ -4,7 +4,12 @@ import GRDB
 extension SQLiteStore {
     public func recordConsumerEvent(_ event: StoredConsumerEvent) throws {
         try self.pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)", arguments: [event.accountID]) == true
+            guard
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                    arguments: [event.accountID]
+                ) == true
             else { throw StoreError.unknownAccount(event.accountID) }
             try db.execute(
                 sql: """
@@ -53,11 +58,12 @@ extension SQLiteStore {
             try db.execute(sql: "UPDATE accounts SET dispute = 0 WHERE id = ?", arguments: [event.accountID])
         case .inconvenientTime:
             let spans = try FieldParser.inconvenientTimes(event.detail).get()
-            let stored = try String.fetchOne(
-                db,
-                sql: "SELECT inconvenient_times FROM accounts WHERE id = ?",
-                arguments: [event.accountID]
-            ) ?? ""
+            let stored =
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT inconvenient_times FROM accounts WHERE id = ?",
+                    arguments: [event.accountID]
+                ) ?? ""
             let merged = (try FieldParser.inconvenientTimes(stored).get()) + spans
             try db.execute(
                 sql: "UPDATE accounts SET inconvenient_times = ? WHERE id = ?",

@@ -91,7 +91,12 @@ extension SQLiteStore {
     }
 
     static func insertPayment(_ db: Database, _ payment: PaymentRecord) throws -> Bool {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)", arguments: [payment.accountID]) == true
+        guard
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                arguments: [payment.accountID]
+            ) == true
         else { throw StoreError.unknownAccount(payment.accountID) }
         let statement = try db.cachedStatement(
             sql: """
@@ -117,7 +122,12 @@ extension SQLiteStore {
 
     public func recordPromise(_ promise: PromiseRecord) throws -> PromiseRecord {
         try self.pool.write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)", arguments: [promise.accountID]) == true
+            guard
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                    arguments: [promise.accountID]
+                ) == true
             else { throw StoreError.unknownAccount(promise.accountID) }
             try db.execute(
                 sql: """
@@ -145,13 +155,25 @@ extension SQLiteStore {
 
     public func setPromiseStatus(id: Int64, _ status: PromiseRecord.Status, at: UTCInstant, source: String) throws {
         try self.pool.write { db in
-            guard let accountID = try String.fetchOne(db, sql: "SELECT account_id FROM promises WHERE id = ?", arguments: [id])
+            guard
+                let accountID = try String.fetchOne(
+                    db,
+                    sql: "SELECT account_id FROM promises WHERE id = ?",
+                    arguments: [id]
+                )
             else { throw StoreError.unknownPromise(id) }
             try db.execute(
                 sql: "UPDATE promises SET status = ?, resolved_at = ? WHERE id = ?",
                 arguments: [status.rawValue, at.secondsSinceEpoch, id]
             )
-            try Self.audit(db, at: at, actor: source, action: "promise.\(status.rawValue)", accountID: accountID, detail: "#\(id)")
+            try Self.audit(
+                db,
+                at: at,
+                actor: source,
+                action: "promise.\(status.rawValue)",
+                accountID: accountID,
+                detail: "#\(id)"
+            )
         }
     }
 
@@ -194,7 +216,8 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM run_arms WHERE run_id = ?", arguments: [run.id])
             for (position, arm) in run.arms.enumerated() {
                 try db.execute(
-                    sql: "INSERT INTO run_arms (run_id, position, campaign, variant, share, path) VALUES (?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO run_arms (run_id, position, campaign, variant, share, path) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [run.id, position, arm.campaign, arm.variant, arm.share, arm.path]
                 )
             }
@@ -234,7 +257,12 @@ extension SQLiteStore {
                 sql: "SELECT * FROM run_arms WHERE run_id = ? ORDER BY position",
                 arguments: [id]
             ).map { arm in
-                RunRecord.Arm(campaign: arm["campaign"], variant: arm["variant"], share: arm["share"], path: arm["path"])
+                RunRecord.Arm(
+                    campaign: arm["campaign"],
+                    variant: arm["variant"],
+                    share: arm["share"],
+                    path: arm["path"]
+                )
             }
             return RunRecord(
                 id: row["id"],
@@ -247,4 +275,3 @@ extension SQLiteStore {
         }
     }
 }
-

@@ -65,7 +65,9 @@ extension SQLiteStore {
                     + "\(record.attempt.variant) step=\(record.attempt.step) state=\(record.state.rawValue)"
                 if let id = record.gatewayMessageID { summary += " gateway=\(id)" }
                 if let note = record.note { summary += " note=\(note)" }
-                entries.append(TimelineEntry(at: record.createdAt, kind: .attempt, summary: summary, sequence: row["rowid"]))
+                entries.append(
+                    TimelineEntry(at: record.createdAt, kind: .attempt, summary: summary, sequence: row["rowid"])
+                )
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM outcomes WHERE account_id = ?", arguments: arguments) {
                 let key: String = row["idempotency_key"]
@@ -80,7 +82,11 @@ extension SQLiteStore {
                     )
                 )
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM policy_decisions WHERE account_id = ?", arguments: arguments) {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM policy_decisions WHERE account_id = ?",
+                arguments: arguments
+            ) {
                 let channel: String = row["channel"]
                 let rule: String = row["rule"]
                 let reason: String = row["reason"]
@@ -95,7 +101,11 @@ extension SQLiteStore {
                     )
                 )
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM consumer_events WHERE account_id = ?", arguments: arguments) {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM consumer_events WHERE account_id = ?",
+                arguments: arguments
+            ) {
                 let kind: String = row["kind"]
                 let destination: String? = row["destination"]
                 let detail: String = row["detail"]
@@ -139,7 +149,9 @@ extension SQLiteStore {
                     )
                 )
             }
-            return entries.sorted { ($0.at, $0.kind, $0.sequence, $0.summary) < ($1.at, $1.kind, $1.sequence, $1.summary) }
+            return entries.sorted {
+                ($0.at, $0.kind, $0.sequence, $0.summary) < ($1.at, $1.kind, $1.sequence, $1.summary)
+            }
         }
     }
 
@@ -152,7 +164,9 @@ extension SQLiteStore {
                 attempts: try count("SELECT count(*) FROM attempts"),
                 attemptsInDoubt: try count("SELECT count(*) FROM attempts WHERE state IN ('dispatching', 'in_doubt')"),
                 payments: try count("SELECT count(*) FROM payments"),
-                paidAmount: Money(cents: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount_cents), 0) FROM payments") ?? 0),
+                paidAmount: Money(
+                    cents: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(amount_cents), 0) FROM payments") ?? 0
+                ),
                 pendingPromises: try count("SELECT count(*) FROM promises WHERE status = 'pending'"),
                 suppressions: try count("SELECT count(*) FROM suppressions")
             )

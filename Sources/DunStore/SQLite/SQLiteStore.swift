@@ -27,6 +27,7 @@ public final class SQLiteStore: Store, StoreReader {
     ///   - path: The SQLite file.
     ///   - busyTimeoutSeconds: How long a connection waits for another process's lock.
     ///   - readOnly: Open without migrating or writing (dashboards, reports).
+    /// - Throws: A GRDB `DatabaseError` when the file cannot be opened or migrated.
     public init(path: String, busyTimeoutSeconds: Double = 10, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
