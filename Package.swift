@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
-        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
+        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting"]),
         .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
     ]
 )
