@@ -9,6 +9,8 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 
 let package = Package(
     name: "dun",
@@ -21,6 +23,7 @@ let package = Package(
         .library(name: "DunSim", targets: ["DunSim"]),
         .library(name: "DunReport", targets: ["DunReport"]),
         .library(name: "DunDashboard", targets: ["DunDashboard"]),
+        .library(name: "DunStore", targets: ["DunStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
@@ -30,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -56,11 +60,12 @@ let package = Package(
                 "DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes, logging,
             ]
         ),
+        .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .executableTarget(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
+                "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", "DunStore", argumentParser,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunGateways"], path: "Tests/DunTesting"),
@@ -91,6 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
+        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting"]),
     ]
 )
 
