@@ -105,11 +105,16 @@ func decide(
 ) -> (allowed: Int, blocked: Int) {
     var allowed = 0
     var blocked = 0
-    for _ in 0..<rounds {
-        for (index, candidate) in selection {
-            switch policy.evaluate(candidate, account: accounts[index], ledger: ledgers[index], limits: limits) {
-            case .allowed: allowed += 1
-            case .blocked: blocked += 1
+    // Borrow ledgers through a buffer pointer: `ledgers[index]` as an argument would copy the 184-byte value.
+    ledgers.withUnsafeBufferPointer { ledgers in
+        accounts.withUnsafeBufferPointer { accounts in
+            for _ in 0..<rounds {
+                for (index, candidate) in selection {
+                    switch policy.evaluate(candidate, account: accounts[index], ledger: ledgers[index], limits: limits) {
+                    case .allowed: allowed += 1
+                    case .blocked: blocked += 1
+                    }
+                }
             }
         }
     }

@@ -28,10 +28,13 @@ struct Scan {
 /// Per-day counts for the 13 days d-6 ... d+6 around a candidate's date d.
 struct DayCounts {
     var counts = InlineArray<13, UInt8>(repeating: 0)
+    /// The sum over all 13 days: when even that leaves room, no window can fail.
+    var total = 0
 
     mutating func add(_ offset: Int) {
         guard offset >= 0 && offset < 13 else { return }
         self.counts[offset] &+= 1
+        self.total += 1
     }
 
     var today: Int { Int(self.counts[6]) }
@@ -39,6 +42,7 @@ struct DayCounts {
     /// The first 7-day window containing day d (window start s = d-6 ... d) that would hold more than `limit`
     /// with one more contact on d: (start offset from d, count in it), or nil.
     func failingWindow(limit: Int) -> (start: Int, count: Int)? {
+        guard self.total + 1 > limit else { return nil }
         var sum = 0
         for index in 0..<7 { sum += Int(self.counts[index]) }
         for start in 0..<7 {
