@@ -121,7 +121,11 @@ public struct ContactLedger: Sendable {
                 destination: destination,
                 bit: DestinationBits.optOut(channel)
             )
+            // The message that carried the opt-out is not a contact to reply to (only the 14(h)(2)(i)
+            // confirmation, which the engine sends outside the policy); a later inbound contact is.
+            self.replyAt[Self.medium(channel)] = 0
         case .optOutMedium(let channel):
+            self.replyAt[Self.medium(channel)] = 0
             switch channel {
             case .sms: self.optOutMask |= 1 << 24
             case .email: self.optOutMask |= 1 << 25

@@ -125,15 +125,23 @@ public struct ReferenceChecker: Sendable {
         // One reply in the same medium within 24 hours of a consumer-initiated contact, if none sent since.
         func sameMedium(_ a: Channel, _ b: Channel) -> Bool { a == b || (a.isTelephoneCall && b.isTelephoneCall) }
         var reply = false
-        if let lastInbound = self.events.last(where: { entry in
+        if let inboundIndex = self.events.lastIndex(where: { entry in
             if case .inbound(let c, _, _, _) = entry.event { return sameMedium(c, channel) && entry.at <= t }
             return false
         }) {
+            let lastInbound = self.events[inboundIndex]
+            // An opt-out recorded after the inbound contact (the STOP itself) leaves nothing to reply to.
+            let optedOutSince = self.events[(inboundIndex + 1)...].contains { entry in
+                switch entry.event {
+                case .optOut(let c, _), .optOutMedium(let c): return sameMedium(c, channel) && entry.at <= t
+                default: return false
+                }
+            }
             let answered = self.attempts.contains {
                 !$0.inbound && sameMedium($0.candidate.channel, channel) && $0.candidate.at >= lastInbound.at
                     && $0.candidate.at <= t
             }
-            reply = !answered && t.secondsSinceEpoch - lastInbound.at.secondsSinceEpoch <= 86_400
+            reply = !answered && !optedOutSince && t.secondsSinceEpoch - lastInbound.at.secondsSinceEpoch <= 86_400
         }
 
         // Status.
