@@ -263,11 +263,12 @@ public struct ReferenceChecker: Sendable {
         let day = self.homeDate(t)
 
         // Reg F.
-        if channel.isTelephoneCall && profiles.contains("US") && !self.consentActive(bucket: bucket, at: t) {
+        if channel.isTelephoneCall && profiles.contains("US") && !self.consentActive(bucket: bucket, at: t, for: nil) {
             for conversation in self.attempts
             where conversation.result == .conversation
                 && conversation.candidate.debtBucket == bucket && conversation.candidate.channel.isTelephoneCall
-                && conversation.candidate.at <= t && !self.isWrong(conversation.candidate, events: events)
+                && conversation.candidate.at <= t
+                && (conversation.inbound || !self.isWrong(conversation.candidate, events: events))
             {
                 let start = self.homeDate(conversation.candidate.at)
                 let startUTC = self.utcDate(conversation.candidate.at)
@@ -281,7 +282,7 @@ public struct ReferenceChecker: Sendable {
                 attempt.candidate.channel.isTelephoneCall && attempt.candidate.debtBucket == bucket
                     && (attempt.result.map { $0 != .busy && $0 != .notInService && $0 != .failed } ?? true)
                     && !self.isWrong(attempt.candidate, events: events)
-                    && !self.consentActive(bucket: bucket, at: attempt.candidate.at)
+                    && !self.consentActive(bucket: bucket, at: attempt.candidate.at, for: attempt.candidate)
             }.map(\.candidate.at)
             counted.append(t)
             for dateOf in [self.homeDate, self.utcDate] {
@@ -396,7 +397,8 @@ public struct ReferenceChecker: Sendable {
 
     /// Whether a call consent for `bucket` covers an outbound call at `instant`: given at C, until its own end,
     /// at most through day C+6 (home and UTC dates), ended early by a conversation or a revocation.
-    func consentActive(bucket: String, at instant: UTCInstant) -> Bool {
+    /// `call` is the attempt being classified, whose own conversation cannot end the consent it was placed under.
+    func consentActive(bucket: String, at instant: UTCInstant, for call: ContactCandidate?) -> Bool {
         for entry in self.events {
             guard case .callConsent(let consentBucket, let until) = entry.event, consentBucket == bucket,
                 entry.at <= instant, instant < until,
@@ -408,7 +410,7 @@ public struct ReferenceChecker: Sendable {
             }
             let conversation = self.attempts.contains {
                 $0.result == .conversation && $0.candidate.debtBucket == bucket && $0.candidate.channel.isTelephoneCall
-                    && $0.candidate.at >= entry.at && $0.candidate.at < instant
+                    && $0.candidate.at >= entry.at && $0.candidate.at <= instant && $0.candidate != call
             }
             if !revoked && !conversation { return true }
         }
