@@ -68,9 +68,9 @@ let package = Package(
                 "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", "DunStore", argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore", "DunGateways"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunGateways"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
-        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
+        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DunCampaignTests",
             dependencies: ["DunCampaign", "DunTesting"],

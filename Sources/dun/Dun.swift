@@ -12,6 +12,7 @@ struct Dun: AsyncParsableCommand {
             GatewaySimCommand.self,
             ImportCommand.self,
             RecordCommand.self,
+            PolicyCommand.self,
         ]
     )
 }
