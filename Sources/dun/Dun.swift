@@ -8,6 +8,7 @@ struct Dun: AsyncParsableCommand {
         abstract: "Outbound contact campaigns for debt collection: validate, plan, simulate, run.",
         subcommands: [
             VersionCommand.self,
+            ValidateCommand.self,
             SimulateCommand.self,
         ]
     )
