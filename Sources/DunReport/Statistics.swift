@@ -23,7 +23,11 @@ public enum Statistics {
         let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / denominator
         return Estimate(
             mean: p,
-            ci95: Interval(lower: max(0, centre - half), upper: min(1, centre + half)),
+            // At 0 and n successes the bound is exactly 0 or 1; clamp rounding there.
+            ci95: Interval(
+                lower: successes == 0 ? 0 : max(0, centre - half),
+                upper: successes == trials ? 1 : min(1, centre + half)
+            ),
             sampleSize: trials
         )
     }

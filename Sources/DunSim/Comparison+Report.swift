@@ -42,10 +42,15 @@ extension Comparison {
                     curve[day] += Double(run.collectedByDay[day]) / Double(run.placedCents) / perReplication
                 }
             }
-            let deferred = DeferralRule.allCases.compactMap { rule -> RuleCount? in
-                let total = runs.reduce(0) { $0 + $1.deferred[rule.rawValue] }
-                return total == 0 ? nil : RuleCount(rule: rule.id, count: Double(total) / perReplication)
-            }.sorted { $0.rule < $1.rule }
+            var totals: [String: Int] = [:]
+            for run in runs {
+                for rule in DeferralRule.allCases where run.deferred[rule.rawValue] > 0 {
+                    totals[rule.id, default: 0] += run.deferred[rule.rawValue]
+                }
+                for (rule, count) in run.deferredByRule { totals[rule, default: 0] += count }
+            }
+            // Sorted by rule id: dictionary order never reaches the report.
+            let deferred = totals.keys.sorted().map { RuleCount(rule: $0, count: Double(totals[$0]!) / perReplication) }
             strategies.append(
                 StrategyReport(
                     name: strategy.name,

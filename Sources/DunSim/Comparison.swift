@@ -35,12 +35,18 @@ public struct Comparison: Sendable {
     public func runJob(replication: Int, strategy: Int) -> RunOutcome {
         let seed = self.replicationSeed(replication)
         let population = Population(portfolio: self.scenario.portfolio, seed: seed)
-        var run = StrategyRun(
-            scenario: self.scenario,
-            strategy: self.strategies[strategy],
-            population: population,
-            seed: seed
-        )
+        let chosen = self.strategies[strategy]
+        if let campaign = chosen.campaign {
+            var run = EngineRun(
+                scenario: self.scenario,
+                strategy: chosen,
+                campaign: campaign,
+                population: population,
+                seed: seed
+            )
+            return run.run()
+        }
+        var run = StrategyRun(scenario: self.scenario, strategy: chosen, population: population, seed: seed)
         return run.run()
     }
 

@@ -40,6 +40,8 @@ public struct RunOutcome: Sendable {
     public var agentWageCents: Int64 = 0
     public var commissionCents: Int64 = 0
     public var deferred: [Int] = [Int](repeating: 0, count: DeferralRule.allCases.count)
+    /// Deferrals reported by the engine, per rule id (engine-driven runs).
+    public var deferredByRule: [(String, Int)] = []
 
     init(strategy: String, accounts: Int, horizonDays: Int) {
         self.strategy = strategy

@@ -10,11 +10,14 @@ public struct Strategy: Hashable, Sendable {
     public var name: String
     public var isBaseline: Bool
     public var cadence: Cadence
+    /// The campaign, when the strategy is one: it then runs through the scheduler engine and the contact policy.
+    public var campaign: Campaign?
 
-    public init(name: String, isBaseline: Bool = false, cadence: Cadence) {
+    public init(name: String, isBaseline: Bool = false, cadence: Cadence, campaign: Campaign? = nil) {
         self.name = name
         self.isBaseline = isBaseline
         self.cadence = cadence
+        self.campaign = campaign
     }
 
     /// The agency baseline: agent calls only, worked in priority order within the seats, with skip tracing.
@@ -149,7 +152,8 @@ extension Strategy {
                 callDays: ai,
                 agentCallsFromDay: agentFrom,
                 skipTrace: agentFrom != nil
-            )
+            ),
+            campaign: campaign
         )
     }
 }

@@ -27,6 +27,7 @@ extension StrategyRun {
             if self.draw(i, day, .planKeep) < behaviour.planInstallmentKeep {
                 self.planRemaining[i] -= 1
                 self.planNextDay[i] = Int16(min(day + 30, Int(Int16.max)))
+                if self.planRemaining[i] > 0 { self.signal(i, .plan, self.planAmount[i]) }
                 self.pay(i, day, min(self.planAmount[i], self.balance[i]), writeOff: 0)
             } else {
                 self.planRemaining[i] = 0
@@ -195,12 +196,15 @@ extension StrategyRun {
             self.promiseDay[i] = Int16(min(day + delay, Int(Int16.max)))
             self.promiseAmount[i] = amount
             self.promiseKeep[i] = Float(keep)
+            self.signal(i, .promise, amount)
         } else if u < resolve + plan + promise + dispute {
             self.outcome.disputes += 1
             self.pauseUntil[i] = Int16(min(day + behaviour.disputePauseDays, Int(Int16.max)))
+            self.signal(i, .dispute, 0)
         } else if u < total {
             self.outcome.ceases += 1
             self.state[i] |= Bit.cease
+            self.signal(i, .cease, 0)
         } else {
             self.willingness[i] *= behaviour.annoyance
         }
@@ -219,8 +223,13 @@ extension StrategyRun {
             self.defer_(.massachusetts)
             return
         }
-        let behaviour = self.scenario.behaviour
         self.state[i] &= ~Bit.smsPending
+        self.deliverSMS(i, day, massachusetts: massachusetts)
+    }
+
+    /// The debtor's response to a delivered SMS: fatigue, complaint, opt-out (STOP), read, click to the portal.
+    mutating func deliverSMS(_ i: Int, _ day: Int, massachusetts: Bool) {
+        let behaviour = self.scenario.behaviour
         self.outcome.smsSent += 1
         self.outcome.messageCostMillicents += self.scenario.costs.smsMillicents
         Self.record(&self.smsRing, i, size: 3, day)
@@ -233,6 +242,7 @@ extension StrategyRun {
         if self.draw(i, day, .smsOptOut) < behaviour.smsOptOutBase + behaviour.smsOptOutPerFatigue * fatigue {
             self.outcome.optOuts += 1
             self.state[i] |= Bit.optedOutSMS
+            self.signal(i, .optOut, 0)
             return
         }
         guard self.draw(i, day, .smsRead) < behaviour.smsRead else { return }
@@ -249,8 +259,13 @@ extension StrategyRun {
             self.defer_(.houseEmail)
             return
         }
-        let behaviour = self.scenario.behaviour
         self.state[i] &= ~Bit.emailPending
+        self.deliverEmail(i, day)
+    }
+
+    /// The debtor's response to a delivered email: fatigue, complaint, open, click to the portal.
+    mutating func deliverEmail(_ i: Int, _ day: Int) {
+        let behaviour = self.scenario.behaviour
         self.outcome.emailsSent += 1
         self.outcome.messageCostMillicents += self.scenario.costs.emailMillicents
         Self.record(&self.emailRing, i, size: 5, day)
@@ -306,6 +321,7 @@ extension StrategyRun {
         self.planAmount[i] = max(1, min(even, affordable))
         self.planRemaining[i] = UInt8(months)
         self.planNextDay[i] = Int16(min(day + behaviour.planFirstDueDays, Int(Int16.max)))
+        self.signal(i, .plan, self.planAmount[i])
     }
 
     /// Moves `cents` from balance to paid and `writeOff` from balance to written off; money is conserved.
@@ -317,7 +333,10 @@ extension StrategyRun {
         self.paid[i] += amount
         self.writtenOff[i] += written
         self.capacity[i] = max(0, self.capacity[i] - amount)
-        if amount > 0 { self.state[i] |= Bit.paidAny }
+        if amount > 0 {
+            self.state[i] |= Bit.paidAny
+            self.signal(i, .payment, amount)
+        }
         if self.balance[i] == 0 {
             self.promiseDay[i] = -1
             self.planRemaining[i] = 0

@@ -47,6 +47,23 @@ struct StrategyRun {
     let priorityOrder: [Int32]
     var outcome: RunOutcome
     var earlyQueues: [[Int32]]
+    /// When set, what the debtor did (payments, promises, plans, disputes, cease, opt-outs) is appended here
+    /// for a driver to feed to the engine; a caller-owned buffer, drained after each step.
+    var signals: [Signal] = []
+    var recordsSignals = false
+
+    /// Something a simulated debtor did that the engine must hear about.
+    struct Signal {
+        enum Kind: UInt8 { case payment, promise, plan, dispute, cease, optOut }
+        var account: Int32
+        var kind: Kind
+        var amount: Int64
+    }
+
+    @inline(__always)
+    mutating func signal(_ i: Int, _ kind: Signal.Kind, _ amount: Int64) {
+        if self.recordsSignals { self.signals.append(Signal(account: Int32(i), kind: kind, amount: amount)) }
+    }
 
     /// Dynamic state bits.
     enum Bit {

@@ -50,6 +50,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Write the liquidation chart as SVG to this file.")
     var chart: String?
 
+    @Option(name: .customLong("set"), help: "Override a scenario parameter: section.key=value (repeatable).")
+    var overrides: [String] = []
+
     @Flag(help: "Run replications one after another (the result is identical).")
     var serial = false
 
@@ -61,9 +64,20 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         var scenario = try SimulationInputs.scenario(path: self.scenario)
+        for assignment in self.overrides {
+            do {
+                try ScenarioLoader.override(&scenario, assignment)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         if let accounts { scenario.portfolio.accounts = accounts }
         if let days { scenario.portfolio.horizonDays = days }
-        let strategies = try SimulationInputs.strategies(campaigns: self.campaigns, baseline: self.baseline)
+        let strategies = try SimulationInputs.strategies(
+            campaigns: self.campaigns,
+            baseline: self.baseline,
+            builtIn: true
+        )
         let comparison = Comparison(
             scenario: scenario,
             strategies: strategies,
