@@ -78,7 +78,9 @@ extension StrategyReport {
         fields.append("\"opt_outs\": \(ComparisonReport.number(self.optOuts))")
         fields.append("\"complaints\": \(ComparisonReport.number(self.complaints))")
         fields.append("\"disputes\": \(ComparisonReport.number(self.disputes))")
-        let rules = self.deferredByRule.map { "\(ComparisonReport.quoted($0.rule)): \(ComparisonReport.number($0.count))" }
+        let rules = self.deferredByRule.map {
+            "\(ComparisonReport.quoted($0.rule)): \(ComparisonReport.number($0.count))"
+        }
         fields.append("\"deferred_by_rule\": {\(rules.joined(separator: ", "))}")
         if let difference = self.liquidation180VersusBaseline {
             let verdict = self.verdict.map { ComparisonReport.quoted($0.rawValue) } ?? "null"

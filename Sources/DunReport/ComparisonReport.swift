@@ -10,7 +10,14 @@ public struct ComparisonReport: Hashable, Sendable {
     public var days: Int
     public var strategies: [StrategyReport]
 
-    public init(scenario: String, seed: UInt64, replications: Int, accounts: Int, days: Int, strategies: [StrategyReport]) {
+    public init(
+        scenario: String,
+        seed: UInt64,
+        replications: Int,
+        accounts: Int,
+        days: Int,
+        strategies: [StrategyReport]
+    ) {
         self.scenario = scenario
         self.seed = seed
         self.replications = replications

@@ -39,6 +39,7 @@ public struct LineChart: Hashable, Sendable {
     /// - Parameters:
     ///   - width: Plot columns (at least 10).
     ///   - height: Plot rows (at least 4).
+    /// - Returns: The rendered lines, joined, ending with a newline.
     public func text(width: Int = 64, height: Int = 14) -> String {
         let columns = max(10, width)
         let rows = max(4, height)

@@ -72,7 +72,11 @@ struct EngineRun {
     }
 
     static func window(_ shifts: [LocalTimeRange?]) -> SendWindow {
-        SendWindow(weekdays: shifts.first ?? nil, saturday: shifts.count > 5 ? shifts[5] : nil, sunday: shifts.last ?? nil)
+        SendWindow(
+            weekdays: shifts.first ?? nil,
+            saturday: shifts.count > 5 ? shifts[5] : nil,
+            sunday: shifts.last ?? nil
+        )
     }
 
     /// The account as the engine and the policy see it: a home state in its zone, one phone (a mobile with

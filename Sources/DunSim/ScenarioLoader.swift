@@ -45,8 +45,10 @@ public enum ScenarioLoader {
         let node = YAMLNode.mapping(YAMLMapping(entries: [.init(key: key, value: value)], location: location))
         var decoder = ScenarioDecoder(path: "--set")
         switch path[0] {
-        case "portfolio": decoder.fields(node, section: "portfolio", into: &scenario.portfolio, ScenarioDecoder.portfolioFields)
-        case "behaviour": decoder.fields(node, section: "behaviour", into: &scenario.behaviour, ScenarioDecoder.behaviourFields)
+        case "portfolio":
+            decoder.fields(node, section: "portfolio", into: &scenario.portfolio, ScenarioDecoder.portfolioFields)
+        case "behaviour":
+            decoder.fields(node, section: "behaviour", into: &scenario.behaviour, ScenarioDecoder.behaviourFields)
         case "costs": decoder.fields(node, section: "costs", into: &scenario.costs, ScenarioDecoder.costFields)
         case "agency": decoder.fields(node, section: "agency", into: &scenario.agency, ScenarioDecoder.agencyFields)
         default:
@@ -119,7 +121,10 @@ struct ScenarioDecoder {
         }
         let types = scenario.portfolio.hourTypeShares
         if types.count != 3 || abs(types.reduce(0, +) - 1) > 1e-6 {
-            self.error(location, "portfolio hour_type_shares must be three shares (day, evening, flexible) summing to 1")
+            self.error(
+                location,
+                "portfolio hour_type_shares must be three shares (day, evening, flexible) summing to 1"
+            )
         }
         if scenario.behaviour.dowMultipliers.count != 7 {
             self.error(location, "behaviour dow_multipliers must have 7 values, Monday first")
@@ -133,7 +138,12 @@ struct ScenarioDecoder {
 
     typealias Setter<Root> = (inout ScenarioDecoder, YAMLNode, inout Root) -> Void
 
-    mutating func fields<Root>(_ node: YAMLNode, section: String, into root: inout Root, _ table: [(String, Setter<Root>)]) {
+    mutating func fields<Root>(
+        _ node: YAMLNode,
+        section: String,
+        into root: inout Root,
+        _ table: [(String, Setter<Root>)]
+    ) {
         guard case .mapping(let mapping) = node else {
             self.error(node.location, "expected a mapping under '\(section)', found \(node.kindName)")
             return
@@ -141,7 +151,10 @@ struct ScenarioDecoder {
         for entry in mapping.entries {
             guard let setter = table.first(where: { $0.0 == entry.key.value })?.1 else {
                 let names = table.map(\.0).joined(separator: ", ")
-                self.error(entry.key.location, "unknown key '\(entry.key.value)' in \(section); expected one of: \(names)")
+                self.error(
+                    entry.key.location,
+                    "unknown key '\(entry.key.value)' in \(section); expected one of: \(names)"
+                )
                 continue
             }
             setter(&self, entry.value, &root)
@@ -176,7 +189,10 @@ struct ScenarioDecoder {
             return nil
         }
         guard range.contains(value) else {
-            self.error(node.location, "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(text)")
+            self.error(
+                node.location,
+                "expected a whole number in \(range.lowerBound)...\(range.upperBound), found \(text)"
+            )
             return nil
         }
         return value
@@ -234,7 +250,9 @@ struct ScenarioDecoder {
     static func millicents<Root>(_ path: WritableKeyPath<Root, Int64>) -> Setter<Root> {
         // Written in dollars (0.012 for 1.2 cents); stored in millicents.
         { decoder, node, root in
-            if let dollars = decoder.double(node, 0...1e6) { root[keyPath: path] = Int64((dollars * 100_000).rounded()) }
+            if let dollars = decoder.double(node, 0...1e6) {
+                root[keyPath: path] = Int64((dollars * 100_000).rounded())
+            }
         }
     }
 }

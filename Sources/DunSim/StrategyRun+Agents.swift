@@ -25,6 +25,9 @@ extension StrategyRun {
         var cursor = 0
         var collected: Int64 = 0
         let n = self.priorityOrder.count
+        // Two passes when the agency works contactable accounts first (accounts it has reached before, then
+        // the rest), each in priority order (SIMULATION.md §5.7: "elevated balances, high-contact-probability").
+        let passes = agency.reachedFirst ? 2 : 1
         while used < pool {
             let clock = Double(shift.start.minuteOfDay) + used / rate
             // Deferred accounts whose zone has opened come first: they were reached earlier in the order.
@@ -44,7 +47,7 @@ extension StrategyRun {
                 heads[bestZone] += 1
                 account = Int(self.priorityOrder[bestPosition])
             } else {
-                guard cursor < n else {
+                guard cursor < n * passes else {
                     // Nothing left but accounts whose zone has not opened: agents wait for the earliest zone.
                     var wait = Double.infinity
                     for z in zones.indices where heads[z] < self.earlyQueues[z].count {
@@ -55,9 +58,11 @@ extension StrategyRun {
                     used = max(used + 0.01, (wait - Double(shift.start.minuteOfDay)) * rate)
                     continue
                 }
-                let position = cursor
+                let position = cursor % n
+                let pass = cursor / n
                 cursor += 1
                 let i = Int(self.priorityOrder[position])
+                if passes == 2 && (self.state[i] & Bit.reached != 0) != (pass == 0) { continue }
                 guard self.agentEligible(i, day) else { continue }
                 let massachusetts = self.population.traits[i] & Population.Trait.massachusetts != 0
                 if let rule = self.callBlock(i, day, massachusetts: massachusetts) {

@@ -82,7 +82,8 @@ struct StrategyRun {
     /// Draw purposes; each gets its own counter-based stream so that a strategy's extra draws never shift
     /// another's (common random numbers across strategies).
     enum Purpose: UInt64 {
-        case answer = 1, rightParty, outcome, promiseDelay, promiseKeep, planMonths, planKeep, complaint
+        case answer = 1
+        case rightParty, outcome, promiseDelay, promiseKeep, planMonths, planKeep, complaint
         case selfCure, smsRead, smsClick, smsOptOut, emailOpen, emailClick, portal, skipTrace, aiAnswer
         case aiRightParty, aiOutcome
     }
@@ -229,4 +230,3 @@ struct StrategyRun {
         self.outcome = outcome
     }
 }
-

@@ -15,8 +15,9 @@ struct SimulateCommand: AsyncParsableCommand {
         commandName: "simulate",
         abstract: "Compare strategies against a simulated human collection agency.",
         discussion: """
-            With no arguments: the bundled default scenario, the built-in challengers (digital-only, hybrid, \
-            ai-voice) and the agency baseline. Prints the comparison table and a chart of liquidation curves.
+            With no arguments: simulators/default.yaml, every bundled campaign (campaigns/*.yaml, run through \
+            the scheduler engine and the contact policy) and the agency baseline. Prints the comparison table \
+            and a chart of liquidation curves. --set section.key=value overrides one scenario parameter.
             """
     )
 
@@ -73,11 +74,7 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         if let accounts { scenario.portfolio.accounts = accounts }
         if let days { scenario.portfolio.horizonDays = days }
-        let strategies = try SimulationInputs.strategies(
-            campaigns: self.campaigns,
-            baseline: self.baseline,
-            builtIn: true
-        )
+        let strategies = try SimulationInputs.strategies(campaigns: self.campaigns, baseline: self.baseline)
         let comparison = Comparison(
             scenario: scenario,
             strategies: strategies,

@@ -42,7 +42,9 @@ struct RenderingTests {
             replications: 2,
             accounts: 1_000,
             days: 3,
-            strategies: [strategy("agency", baseline: true, shift: 0), strategy("hybrid, v2", baseline: false, shift: 0.02)]
+            strategies: [
+                strategy("agency", baseline: true, shift: 0), strategy("hybrid, v2", baseline: false, shift: 0.02),
+            ]
         )
     }
 
