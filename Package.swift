@@ -43,7 +43,11 @@ let package = Package(
             dependencies: ["DunCampaign", "DunTesting"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(
+            name: "DunEngineTests",
+            dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
