@@ -35,7 +35,7 @@ let package = Package(
                 argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
         .testTarget(
