@@ -31,7 +31,7 @@ public struct Planner: Sendable {
             configuration: EngineConfiguration(seed: self.seed, policy: self.policy)
         )
         let index = engine.addAccount(account)
-        let zone = engine.accounts[index.position].zone
+        let zone = engine.states[index.position].record.zone
         let end = start.adding(seconds: Int64(max(0, days)) * 86_400)
         var entries: [Plan.Entry] = []
         var pending: [(AttemptID, AttemptResult)] = []
