@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
-        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
+        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DunCampaignTests",
             dependencies: ["DunCampaign", "DunTesting"],
