@@ -35,15 +35,19 @@ let package = Package(
                 argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
-        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
+        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DunCampaignTests",
             dependencies: ["DunCampaign", "DunTesting"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(
+            name: "DunEngineTests",
+            dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),

@@ -19,29 +19,35 @@ struct CompiledCampaign: Sendable {
         var target: Int32
     }
 
+    /// The hot part of a step: plain values only, so reading one copies no references.
     struct CompiledStep: Sendable {
         var kind: Kind
         var channel: Channel
-        var template: String
         var timing: StepTiming
         var window: CompiledWindow
         var retryCount: Int
         var retrySpacing: Int64
         /// Bit `Completion` position set when that completion ends the step.
         var completeMask: UInt8
-        /// Indexed by `StepOutcome` position: a target or `noRoute`.
-        var routes: [Int32]
         var next: Int32
-        var rules: [Rule]
         var otherwise: Int32
-        var endReason: String
     }
 
     var steps: [CompiledStep]
+    /// Per step: its template id (contact steps).
+    var templates: [String]
+    /// Per step and `StepOutcome` position (`step * outcomeCount + outcome`): a target or `noRoute`.
+    var routes: [Int32]
+    /// Per step: the branch rules (branch steps).
+    var rules: [[Rule]]
+    /// Per step: the end reason (end steps).
+    var endReasons: [String]
+    static let outcomeCount = StepOutcome.allCases.count
     /// Entry step per variant (one entry when the campaign has no variants).
     var entries: [Int32]
     var weights: [Int]
     var blackout: BlackoutCalendar
+    var hasBlackout: Bool
     /// The campaign's own limits, handed to the policy with every candidate.
     var limits: CampaignLimits
     var stopOnReply = false
@@ -60,11 +66,16 @@ struct CompiledCampaign: Sendable {
             }
         }
         let campaignWindow = CompiledWindow(campaign.window)
+        var templates: [String] = []
+        var allRoutes: [Int32] = []
+        var allRules: [[Rule]] = []
+        var endReasons: [String] = []
         self.steps = campaign.steps.enumerated().map { index, step in
             var routes = [Int32](repeating: CompiledCampaign.noRoute, count: StepOutcome.allCases.count)
             for route in step.routes {
                 routes[route.outcome.position] = resolve(route.target, following: index)
             }
+            allRoutes += routes
             var kind = Kind.contact
             var channel = Channel.sms
             var template = ""
@@ -92,22 +103,25 @@ struct CompiledCampaign: Sendable {
             } else {
                 for completion in step.completeOn { mask |= 1 << completion.position }
             }
+            templates.append(template)
+            allRules.append(rules)
+            endReasons.append(endReason)
             return CompiledStep(
                 kind: kind,
                 channel: channel,
-                template: template,
                 timing: step.timing,
                 window: step.window.map(CompiledWindow.init) ?? campaignWindow,
                 retryCount: Swift.max(0, step.retry.count),
                 retrySpacing: Swift.max(0, step.retry.spacingSeconds),
                 completeMask: mask,
-                routes: routes,
                 next: resolve(step.next, following: index),
-                rules: rules,
-                otherwise: otherwise,
-                endReason: endReason
+                otherwise: otherwise
             )
         }
+        self.templates = templates
+        self.routes = allRoutes
+        self.rules = allRules
+        self.endReasons = endReasons
         if campaign.variants.isEmpty {
             self.entries = [campaign.steps.isEmpty ? CompiledCampaign.stop : 0]
             self.weights = [1]
@@ -119,6 +133,7 @@ struct CompiledCampaign: Sendable {
             self.weights = campaign.variants.map(\.weight)
         }
         self.blackout = BlackoutCalendar(campaign.blackout)
+        self.hasBlackout = !self.blackout.isEmpty
         self.limits = campaign.limits
         for rule in campaign.stopRules {
             switch rule {

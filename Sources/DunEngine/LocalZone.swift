@@ -28,6 +28,9 @@ struct LocalZone: Sendable, Hashable {
         day * 86_400 + second - self.utcOffsetSeconds
     }
 
+    /// The zone's name, for people.
+    var name: String { "UTC (time-zone table not merged yet)" }
+
     /// The UTC offset in effect at `instant`, in seconds.
     func offset(at instant: Int64) -> Int {
         Int(self.utcOffsetSeconds)

@@ -4,7 +4,7 @@ import DunCore
 
 extension SchedulerEngine {
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
-        let cursor = self.cursors[Int(entry.owner)]
+        let cursor = self.states[Int(entry.owner)].cursor
         return cursor.phase == .waitingForCapacity && cursor.waitTicket == entry.generation
     }
 
@@ -17,11 +17,11 @@ extension SchedulerEngine {
     /// Puts a ready enrolment in the pool's waiting line (priority key, ready instant, sequence) and lets the
     /// pool serve whoever now comes first.
     mutating func joinWaiters(_ account: Int, pool: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.cursors[account]
+        var cursor = self.states[account].cursor
         cursor.waitTicket &+= 1
         cursor.phase = .waitingForCapacity
         cursor.stepDue = EnrolmentCursor.never
-        self.cursors[account] = cursor
+        self.states[account].cursor = cursor
         self.pools[pool].waiters.insert(
             DueQueue.Entry(
                 instant: cursor.priorityKey,
@@ -63,7 +63,7 @@ extension SchedulerEngine {
             guard self.pools[pool].canDispatch(at: time) else { break }
             self.pools[pool].waiters.popMin()
             let account = Int(top.owner)
-            self.cursors[account].phase = .waiting
+            self.states[account].cursor.phase = .waiting
             self.evaluateContact(account, at: time, fromPool: true, into: &actions)
         }
         let state = self.pools[pool]

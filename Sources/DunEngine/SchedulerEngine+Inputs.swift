@@ -19,14 +19,14 @@ extension SchedulerEngine {
                 .inbound(
                     channel,
                     destination: destination,
-                    debtBucket: self.accounts[position].debtBucket,
+                    debtBucket: self.debtBuckets[position],
                     conversation: false
                 ),
                 at: now
             )
-            guard self.cursors[position].isActive else { return }
-            self.cursors[position].lastOutcome = UInt8(StepOutcome.replied.position + 1)
-            if self.compiled[Int(self.cursors[position].campaign)].stopOnReply {
+            guard self.states[position].cursor.isActive else { return }
+            self.states[position].cursor.lastOutcome = UInt8(StepOutcome.replied.position + 1)
+            if self.compiled[Int(self.states[position].cursor.campaign)].stopOnReply {
                 self.end(position, reason: "stop rule: reply", rule: nil, at: time, into: &actions)
                 return
             }
@@ -45,10 +45,10 @@ extension SchedulerEngine {
 
     private mutating func enrol(_ account: Int, campaign: Int, at time: Int64, into actions: inout [EngineAction]) {
         precondition(self.campaigns.indices.contains(campaign), "no campaign at index \(campaign)")
-        if self.cursors[account].isActive {
+        if self.states[account].cursor.isActive {
             self.end(account, reason: "re-enrolled", rule: nil, at: time, into: &actions)
         }
-        guard self.campaigns[campaign].audience.matches(self.accounts[account].account) else {
+        guard self.campaigns[campaign].audience.matches(self.policyAccounts[account].account) else {
             self.statistics.ended += 1
             actions.append(
                 .end(
@@ -64,15 +64,15 @@ extension SchedulerEngine {
             )
             return
         }
-        let compiled = self.compiled[campaign]
+        let weights = self.compiled[campaign].weights
         let variant =
-            compiled.weights.count > 1
+            weights.count > 1
             ? VariantAssignment.variant(
-                weights: compiled.weights,
+                weights: weights,
                 seed: self.configuration.seed,
-                idHash: self.accounts[account].idHash
+                idHash: self.states[account].record.idHash
             ) : 0
-        let previous = self.cursors[account]
+        let previous = self.states[account].cursor
         var cursor = EnrolmentCursor()
         // What outlives an enrolment: the attempt still out, the serials, payments, and a dispute pause.
         cursor.generation = previous.generation &+ 1
@@ -95,12 +95,12 @@ extension SchedulerEngine {
             priority: self.campaigns[campaign].priority,
             paid: cursor.paidCents
         )
-        self.cursors[account] = cursor
-        self.enterStep(account, compiled.entries[variant], base: time, at: time, into: &actions)
+        self.states[account].cursor = cursor
+        self.enterStep(account, self.compiled[campaign].entries[variant], base: time, at: time, into: &actions)
     }
 
     func priorityKey(_ account: Int, priority: Priority, paid: Int64) -> Int64 {
-        let record = self.accounts[account]
+        let record = self.states[account].record
         switch priority {
         case .highestBalance: return -(record.balanceCents - paid)
         case .lowestBalance: return record.balanceCents - paid
@@ -117,8 +117,8 @@ extension SchedulerEngine {
         into actions: inout [EngineAction]
     ) {
         let account = id.account.position
-        guard self.cursors.indices.contains(account), id.serial != 0 else { return }
-        var cursor = self.cursors[account]
+        guard self.states.indices.contains(account), id.serial != 0 else { return }
+        var cursor = self.states[account].cursor
         guard cursor.inFlightSerial == id.serial else { return }
         let channel = Channel.allCases[Int(cursor.inFlightChannel)]
         self.ledgers[account].recordResult(
@@ -126,7 +126,7 @@ extension SchedulerEngine {
             of: ContactCandidate(
                 channel: channel,
                 destination: Int(cursor.inFlightDestination),
-                debtBucket: self.accounts[account].debtBucket,
+                debtBucket: self.debtBuckets[account],
                 at: UTCInstant(secondsSinceEpoch: cursor.inFlightAt)
             )
         )
@@ -134,7 +134,7 @@ extension SchedulerEngine {
         let detached = cursor.flags & EnrolmentCursor.Flags.detached != 0
         let awaiting = cursor.flags & EnrolmentCursor.Flags.awaitingResult != 0
         cursor.flags &= ~(EnrolmentCursor.Flags.detached | EnrolmentCursor.Flags.awaitingResult)
-        self.cursors[account] = cursor
+        self.states[account].cursor = cursor
         let pool = self.poolOfChannel[channel.position]
         if pool >= 0 { self.pools[pool].release() }
         if detached {
@@ -151,26 +151,26 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        self.cursors[account].paidCents += cents
-        let cursor = self.cursors[account]
+        self.states[account].cursor.paidCents += cents
+        let cursor = self.states[account].cursor
         guard cursor.isActive else { return }
-        let compiled = self.compiled[Int(cursor.campaign)]
-        let remaining = self.accounts[account].balanceCents - cursor.paidCents
+        let campaign = Int(cursor.campaign)
+        let remaining = self.states[account].record.balanceCents - cursor.paidCents
         if remaining <= 0 {
-            self.cursors[account].lastOutcome = UInt8(StepOutcome.paidInFull.position + 1)
+            self.states[account].cursor.lastOutcome = UInt8(StepOutcome.paidInFull.position + 1)
             self.end(account, reason: "paid in full", rule: nil, at: time, into: &actions)
             return
         }
-        if compiled.stopOnAnyPayment {
+        if self.compiled[campaign].stopOnAnyPayment {
             self.end(account, reason: "stop rule: any payment", rule: nil, at: time, into: &actions)
             return
         }
-        if let floor = compiled.stopBelowCents, remaining < floor {
+        if let floor = self.compiled[campaign].stopBelowCents, remaining < floor {
             self.end(account, reason: "stop rule: balance below", rule: nil, at: time, into: &actions)
             return
         }
-        self.cursors[account].lastOutcome = UInt8(StepOutcome.paidPartial.position + 1)
-        self.cursors[account].priorityKey = self.priorityKey(
+        self.states[account].cursor.lastOutcome = UInt8(StepOutcome.paidPartial.position + 1)
+        self.states[account].cursor.priorityKey = self.priorityKey(
             account,
             priority: self.campaigns[Int(cursor.campaign)].priority,
             paid: cursor.paidCents
@@ -179,16 +179,16 @@ extension SchedulerEngine {
             cursor.paidCents - cursor.paidAtPromiseCents >= cursor.promiseCents
         {
             // Promise kept: the pause lifts and the promise timer goes.
-            self.cursors[account].promiseDue = EnrolmentCursor.never
-            self.cursors[account].flags &= ~EnrolmentCursor.Flags.promisePaused
+            self.states[account].cursor.promiseDue = EnrolmentCursor.never
+            self.states[account].cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
             self.rearmAccount(account)
         }
         self.routeEvent(account, .paidPartial, at: time, into: &actions)
     }
 
     private mutating func receivePromise(_ account: Int, cents: Int64, due: Int64, at time: Int64) {
-        guard self.cursors[account].isActive else { return }
-        var cursor = self.cursors[account]
+        guard self.states[account].cursor.isActive else { return }
+        var cursor = self.states[account].cursor
         cursor.promiseDue = Swift.max(due, time)
         cursor.promiseCents = cents
         cursor.paidAtPromiseCents = cursor.paidCents
@@ -196,7 +196,7 @@ extension SchedulerEngine {
         if self.compiled[Int(cursor.campaign)].pauseOnOpenPromise {
             cursor.flags |= EnrolmentCursor.Flags.promisePaused
         }
-        self.cursors[account] = cursor
+        self.states[account].cursor = cursor
         self.rearmAccount(account)
     }
 
@@ -230,17 +230,14 @@ extension SchedulerEngine {
         case .deceased:
             self.end(account, reason: "the consumer is deceased", rule: "DECEASED", at: time, into: &actions)
         case .dispute:
-            self.cursors[account].flags |= EnrolmentCursor.Flags.disputePaused
+            self.states[account].cursor.flags |= EnrolmentCursor.Flags.disputePaused
         case .verificationSent:
-            self.cursors[account].flags &= ~EnrolmentCursor.Flags.disputePaused
-            if self.cursors[account].phase == .paused {
-                self.cursors[account].phase = .waiting
+            self.states[account].cursor.flags &= ~EnrolmentCursor.Flags.disputePaused
+            if self.states[account].cursor.phase == .paused {
+                self.states[account].cursor.phase = .waiting
                 self.schedule(account, stepDue: time)
             }
         case .optOut, .inbound, .callConsent, .wrongNumber, .employerProhibits:
-            break
-        default:
-            // Cases the policy branch added after this engine was written (merge shim in the sim branch).
             break
         }
     }

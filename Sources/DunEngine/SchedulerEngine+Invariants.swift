@@ -8,7 +8,7 @@ extension SchedulerEngine {
             earliest.map { UTCInstant(secondsSinceEpoch: $0) } == self.armedWake,
             "armed wake-up \(String(describing: self.armedWake)) is not the earliest pending instant"
         )
-        for (index, cursor) in self.cursors.enumerated() {
+        for (index, cursor) in self.states.lazy.map(\.cursor).enumerated() {
             switch cursor.phase {
             case .inFlight:
                 precondition(cursor.inFlightSerial != 0, "account \(index) in flight without an attempt")

@@ -19,14 +19,14 @@ extension SchedulerEngine {
 
     /// Sets the step's due instant and queues the account's timer (cancelling any earlier one).
     mutating func schedule(_ account: Int, stepDue: Int64) {
-        self.cursors[account].stepDue = stepDue
+        self.states[account].cursor.stepDue = stepDue
         self.rearmAccount(account)
     }
 
     /// Cancels the account's queued timer and queues one for its earliest pending instant.
     mutating func rearmAccount(_ account: Int) {
-        self.cursors[account].generation &+= 1
-        let cursor = self.cursors[account]
+        self.states[account].cursor.generation &+= 1
+        let cursor = self.states[account].cursor
         let due = Swift.min(cursor.stepDue, cursor.promiseDue)
         guard due != EnrolmentCursor.never, cursor.isActive else { return }
         self.queue.insert(
@@ -44,7 +44,7 @@ extension SchedulerEngine {
         if entry.owner < 0 {
             return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
         }
-        return self.cursors[Int(entry.owner)].generation == entry.generation
+        return self.states[Int(entry.owner)].cursor.generation == entry.generation
     }
 
     /// Takes every live entry due at or before `time`, in queue order.
@@ -76,7 +76,7 @@ extension SchedulerEngine {
     }
 
     private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.cursors[account]
+        var cursor = self.states[account].cursor
         guard cursor.isActive else { return }
         let campaign = Int(cursor.campaign)
         if let days = self.compiled[campaign].stopAfterDays, time >= cursor.enrolledAt + days * 86_400 {
@@ -88,11 +88,11 @@ extension SchedulerEngine {
             cursor.promiseDue = EnrolmentCursor.never
             cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
             if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
-            self.cursors[account] = cursor
+            self.states[account].cursor = cursor
             if !kept, self.routeEvent(account, .brokePromise, at: time, into: &actions) { return }
         }
         if cursor.stepDue <= time, cursor.phase == .waiting {
-            self.cursors[account].stepDue = EnrolmentCursor.never
+            self.states[account].cursor.stepDue = EnrolmentCursor.never
             self.runStep(account, at: time, into: &actions)
         } else {
             self.rearmAccount(account)
@@ -111,7 +111,7 @@ extension SchedulerEngine {
             self.end(account, reason: "completed", rule: nil, at: time, into: &actions)
             return
         }
-        var cursor = self.cursors[account]
+        var cursor = self.states[account].cursor
         let step = self.compiled[Int(cursor.campaign)].steps[Int(target)]
         let due: Int64
         switch step.timing {
@@ -120,7 +120,7 @@ extension SchedulerEngine {
         case .after(let seconds):
             due = base + Swift.max(0, seconds)
         case .day(let day):
-            let zone = self.accounts[account].zone
+            let zone = self.states[account].record.zone
             let dayStart = zone.instant(day: zone.local(cursor.enrolledAt).day + Int64(day), second: 0)
             due = Swift.max(base, step.window.nextOpening(atOrAfter: dayStart, zone: zone, blackout: nil))
         }
@@ -128,7 +128,7 @@ extension SchedulerEngine {
         cursor.step = Int16(target)
         cursor.attemptNumber = 0
         cursor.phase = .waiting
-        self.cursors[account] = cursor
+        self.states[account].cursor = cursor
         if cursor.hops > Self.maximumHops {
             self.end(account, reason: "loop without a wait", rule: nil, at: time, into: &actions)
             return
@@ -145,24 +145,35 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) -> Bool {
-        let cursor = self.cursors[account]
+        let cursor = self.states[account].cursor
         guard cursor.isActive else { return false }
-        let target = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)].routes[outcome.position]
+        let target = self.compiled[Int(cursor.campaign)].routes[
+            Int(cursor.step) * CompiledCampaign.outcomeCount + outcome.position
+        ]
         guard target != CompiledCampaign.noRoute else { return false }
-        if cursor.phase == .inFlight { self.cursors[account].flags |= EnrolmentCursor.Flags.detached }
+        if cursor.phase == .inFlight { self.states[account].cursor.flags |= EnrolmentCursor.Flags.detached }
         self.enterStep(account, target, base: time, at: time, into: &actions)
         return true
     }
 
     private mutating func runStep(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
-        let cursor = self.cursors[account]
-        let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
+        let cursor = self.states[account].cursor
+        let campaign = Int(cursor.campaign)
+        let stepIndex = Int(cursor.step)
+        let step = self.compiled[campaign].steps[stepIndex]
         switch step.kind {
         case .end:
-            self.end(account, reason: step.endReason, rule: nil, at: time, into: &actions)
+            self.end(
+                account,
+                reason: self.compiled[campaign].endReasons[stepIndex],
+                rule: nil,
+                at: time,
+                into: &actions
+            )
         case .branch:
             var target = step.otherwise
-            for rule in step.rules where rule.conditions.allSatisfy({ self.holds($0, account: account, at: time) }) {
+            for rule in self.compiled[campaign].rules[stepIndex]
+            where rule.conditions.allSatisfy({ self.holds($0, account: account, at: time) }) {
                 target = rule.target
                 break
             }
@@ -173,8 +184,8 @@ extension SchedulerEngine {
     }
 
     private func holds(_ condition: Condition, account: Int, at time: Int64) -> Bool {
-        let cursor = self.cursors[account]
-        let record = self.accounts[account]
+        let cursor = self.states[account].cursor
+        let record = self.states[account].record
         let balance = record.balanceCents - cursor.paidCents
         let daysPastDue = Int64(record.daysPastDue) + (time - cursor.enrolledAt).floorDiv(86_400)
         switch condition {
@@ -184,9 +195,9 @@ extension SchedulerEngine {
         case .daysPastDueBelow(let days): return daysPastDue < Int64(days)
         case .hasChannel(let channel): return record.channelMask & (1 << UInt8(channel.position)) != 0
         case .lacksChannel(let channel): return record.channelMask & (1 << UInt8(channel.position)) == 0
-        case .segment(let segment): return record.account.segments.contains(segment)
-        case .language(let language): return record.account.language == language
-        case .state(let state): return record.account.address.state == state
+        case .segment(let segment): return self.policyAccounts[account].account.segments.contains(segment)
+        case .language(let language): return self.policyAccounts[account].account.language == language
+        case .state(let state): return self.policyAccounts[account].account.address.state == state
         case .lastOutcome(let outcome): return cursor.lastOutcome == UInt8(outcome.position + 1)
         }
     }
@@ -199,7 +210,7 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        let cursor = self.cursors[account]
+        let cursor = self.states[account].cursor
         let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
         self.statistics.deferred += 1
         actions.append(
@@ -221,12 +232,11 @@ extension SchedulerEngine {
     /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
     mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
         self.statistics.decisions += 1
-        let cursor = self.cursors[account]
+        let cursor = self.states[account].cursor
         let campaign = Int(cursor.campaign)
-        let compiled = self.compiled[campaign]
-        let step = compiled.steps[Int(cursor.step)]
+        let step = self.compiled[campaign].steps[Int(cursor.step)]
         if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
-            self.cursors[account].phase = .paused
+            self.states[account].cursor.phase = .paused
             self.emitDeferral(
                 account,
                 rule: Deferral.disputePauseRule,
@@ -251,17 +261,18 @@ extension SchedulerEngine {
         }
         if cursor.inFlightSerial != 0 {
             // A detached attempt is still out: the step waits for its result (see `receiveResult`).
-            self.cursors[account].flags |= EnrolmentCursor.Flags.awaitingResult
+            self.states[account].cursor.flags |= EnrolmentCursor.Flags.awaitingResult
             return
         }
-        if let maximum = compiled.stopAfterAttempts, Int(cursor.totalAttempts) >= maximum {
+        if let maximum = self.compiled[campaign].stopAfterAttempts, Int(cursor.totalAttempts) >= maximum {
             self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
             return
         }
-        let zone = self.accounts[account].zone
-        let opening = step.window.nextOpening(atOrAfter: time, zone: zone, blackout: compiled.blackout)
+        let zone = self.states[account].record.zone
+        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+        let opening = step.window.nextOpening(atOrAfter: time, zone: zone, blackout: blackout)
         if opening != time {
-            let blackedOut = compiled.blackout.contains(day: zone.local(time).day)
+            let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
             self.emitDeferral(
                 account,
                 rule: blackedOut ? Deferral.campaignBlackoutRule : Deferral.campaignWindowRule,
@@ -274,25 +285,31 @@ extension SchedulerEngine {
             return
         }
         let channel = step.channel
-        let destinations = self.accounts[account].destinationCount(for: channel)
+        let destinations = self.states[account].record.destinationCount(for: channel)
         var chosen = -1
         var terminal: PolicyBlock?
         var earliest: PolicyBlock?
         let instant = UTCInstant(secondsSinceEpoch: time)
+        let limits = self.compiled[campaign].limits
         for destination in 0..<destinations {
             let candidate = ContactCandidate(
                 channel: channel,
                 destination: destination,
-                debtBucket: self.accounts[account].debtBucket,
+                debtBucket: self.debtBuckets[account],
                 at: instant
             )
             self.statistics.policyEvaluations += 1
-            let decision = self.configuration.policy.evaluate(
-                candidate,
-                account: self.accounts[account].policyAccount,
-                ledger: self.ledgers[account],
-                limits: compiled.limits
-            )
+            // Borrow the account and ledger in place: copying them would retain every field they hold.
+            let decision = self.policyAccounts.withUnsafeBufferPointer { policyAccounts in
+                self.ledgers.withUnsafeBufferPointer { ledgers in
+                    self.configuration.policy.evaluate(
+                        candidate,
+                        account: policyAccounts[account],
+                        ledger: ledgers[account],
+                        limits: limits
+                    )
+                }
+            }
             switch decision {
             case .allowed:
                 chosen = destination
@@ -310,7 +327,7 @@ extension SchedulerEngine {
                 let until = step.window.nextOpening(
                     atOrAfter: Swift.max(next.secondsSinceEpoch, time + 1),
                     zone: zone,
-                    blackout: compiled.blackout
+                    blackout: blackout
                 )
                 self.emitDeferral(
                     account,
@@ -347,7 +364,7 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        var cursor = self.cursors[account]
+        var cursor = self.states[account].cursor
         cursor.attemptSerial &+= 1
         cursor.attemptNumber &+= 1
         cursor.totalAttempts &+= 1
@@ -358,14 +375,14 @@ extension SchedulerEngine {
         cursor.phase = .inFlight
         cursor.hops = 0
         cursor.stepDue = EnrolmentCursor.never
-        self.cursors[account] = cursor
-        let record = self.accounts[account]
+        self.states[account].cursor = cursor
+        let bucket = self.debtBuckets[account]
         let instant = UTCInstant(secondsSinceEpoch: time)
         self.ledgers[account].recordAttempt(
             ContactCandidate(
                 channel: step.channel,
                 destination: destination,
-                debtBucket: record.debtBucket,
+                debtBucket: bucket,
                 at: instant
             )
         )
@@ -382,8 +399,8 @@ extension SchedulerEngine {
                     attemptNumber: Int(cursor.attemptNumber),
                     channel: step.channel,
                     destination: destination,
-                    template: step.template,
-                    debtBucket: record.debtBucket,
+                    template: self.compiled[Int(cursor.campaign)].templates[Int(cursor.step)],
+                    debtBucket: bucket,
                     at: instant
                 )
             )
@@ -397,7 +414,7 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        let cursor = self.cursors[account]
+        let cursor = self.states[account].cursor
         let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
         let bits: UInt8
         let outcome: StepOutcome
@@ -422,14 +439,16 @@ extension SchedulerEngine {
             outcome = .noResponse
         }
         if bits & step.completeMask == 0, Int(cursor.attemptNumber) <= step.retryCount {
-            self.cursors[account].phase = .waiting
+            self.states[account].cursor.phase = .waiting
             self.schedule(account, stepDue: time + step.retrySpacing)
             return
         }
         let retriedOut = bits & step.completeMask == 0 && outcome != .bounced && outcome != .wrongNumber
         let final: StepOutcome = retriedOut ? .noResponse : outcome
-        self.cursors[account].lastOutcome = UInt8(final.position + 1)
-        let route = step.routes[final.position]
+        self.states[account].cursor.lastOutcome = UInt8(final.position + 1)
+        let route = self.compiled[Int(cursor.campaign)].routes[
+            Int(cursor.step) * CompiledCampaign.outcomeCount + final.position
+        ]
         self.enterStep(
             account,
             route != CompiledCampaign.noRoute ? route : step.next,
@@ -443,7 +462,7 @@ extension SchedulerEngine {
     /// is still recorded in the ledger and frees its seat.
     mutating func end(_ account: Int, reason: String, rule: String?, at time: Int64, into actions: inout [EngineAction])
     {
-        var cursor = self.cursors[account]
+        var cursor = self.states[account].cursor
         guard cursor.isActive else { return }
         if cursor.phase == .inFlight { cursor.flags |= EnrolmentCursor.Flags.detached }
         cursor.flags &= ~(EnrolmentCursor.Flags.awaitingResult | EnrolmentCursor.Flags.promisePaused)
@@ -451,7 +470,7 @@ extension SchedulerEngine {
         cursor.generation &+= 1
         cursor.stepDue = EnrolmentCursor.never
         cursor.promiseDue = EnrolmentCursor.never
-        self.cursors[account] = cursor
+        self.states[account].cursor = cursor
         self.statistics.ended += 1
         actions.append(
             .end(

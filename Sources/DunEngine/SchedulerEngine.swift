@@ -35,8 +35,11 @@ public struct SchedulerEngine: Sendable {
     public let configuration: EngineConfiguration
 
     let compiled: [CompiledCampaign]
-    var accounts: [AccountRecord] = []
-    var cursors: [EnrolmentCursor] = []
+    /// Per account: the cursor and the hot account fields, side by side (one place in memory per account).
+    var states: [AccountState] = []
+    var policyAccounts: [PolicyAccount] = []
+    /// Per account: the debt bucket attempts are about (the first debt's; the account id when it has none).
+    var debtBuckets: [String] = []
     var ledgers: [ContactLedger] = []
     var queue = DueQueue()
     var pools: [PoolState]
@@ -67,8 +70,9 @@ public struct SchedulerEngine: Sendable {
 
     /// Reserves room for `count` accounts, so that adding them does not reallocate.
     public mutating func reserveAccounts(_ count: Int) {
-        self.accounts.reserveCapacity(count)
-        self.cursors.reserveCapacity(count)
+        self.states.reserveCapacity(count)
+        self.policyAccounts.reserveCapacity(count)
+        self.debtBuckets.reserveCapacity(count)
         self.ledgers.reserveCapacity(count)
     }
 
@@ -79,19 +83,20 @@ public struct SchedulerEngine: Sendable {
     /// - Complexity: Amortized O(1) plus the account's size.
     @discardableResult
     public mutating func addAccount(_ account: Account) -> AccountIndex {
-        let index = AccountIndex(self.accounts.count)
-        self.accounts.append(AccountRecord(account))
-        self.cursors.append(EnrolmentCursor())
+        let index = AccountIndex(self.states.count)
+        self.states.append(AccountState(cursor: EnrolmentCursor(), record: AccountRecord(account)))
+        self.policyAccounts.append(PolicyAccount(account))
+        self.debtBuckets.append(account.debts.first?.bucket ?? account.id)
         self.ledgers.append(ContactLedger())
         return index
     }
 
     /// The number of registered accounts.
-    public var accountCount: Int { self.accounts.count }
+    public var accountCount: Int { self.states.count }
 
     /// The account stored at `index`.
     public func account(_ index: AccountIndex) -> Account {
-        self.accounts[index.position].policyAccount.account
+        self.policyAccounts[index.position].account
     }
 
     /// The contact ledger the policy keeps for the account (what has been sent, results, consumer events).
@@ -101,7 +106,7 @@ public struct SchedulerEngine: Sendable {
 
     /// The account's enrolment, or nil when it was never enrolled.
     public func enrolment(of index: AccountIndex) -> Enrolment? {
-        self.cursors[index.position].snapshot
+        self.states[index.position].cursor.snapshot
     }
 
     /// The instant of the earliest pending work (the wake-up the driver should have armed), if any.
@@ -150,6 +155,10 @@ public struct SchedulerEngine: Sendable {
 
     /// Bytes of the campaign cursor alone (`MemoryLayout.stride`).
     public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride }
+
+    /// Bytes of the hot account fields kept next to the cursor (zone, balance, hash; not per-account *state*,
+    /// but memory the engine holds per account besides the `Account` itself).
+    public static var accountRecordBytes: Int { MemoryLayout<AccountRecord>.stride }
 
     /// Bytes of the policy's contact ledger (`MemoryLayout.stride`).
     public static var ledgerBytes: Int { MemoryLayout<ContactLedger>.stride }

@@ -180,6 +180,25 @@ extension ContactPolicy {
                 )
             }
         }
+        if !self.enforcesHouseLimits {
+            self.checkProfiles(
+                at: t,
+                channel: channel,
+                candidateIsWork: candidateIsWork,
+                day: day,
+                nextDay: nextDay,
+                account,
+                ledger,
+                recordSlot: recordSlot,
+                all: all,
+                maPersonal: maPersonal,
+                waWork: waWork,
+                cnConnected: cnConnected,
+                cnUnanswered: cnUnanswered,
+                into: &scan
+            )
+            return
+        }
         switch channel {
         case .call, .agentCall:
             perDay(calls, house: 2, campaign: limits.callsPerDay, .houseCallDay, .campaignCallDay)
@@ -202,7 +221,42 @@ extension ContactPolicy {
             scan.add(Hit(rule: .campaignGap, release: campaignGapRelease, first: campaignGapRelease - campaignGap))
         }
 
-        // Jurisdiction profiles.
+        self.checkProfiles(
+            at: t,
+            channel: channel,
+            candidateIsWork: candidateIsWork,
+            day: day,
+            nextDay: nextDay,
+            account,
+            ledger,
+            recordSlot: recordSlot,
+            all: all,
+            maPersonal: maPersonal,
+            waWork: waWork,
+            cnConnected: cnConnected,
+            cnUnanswered: cnUnanswered,
+            into: &scan
+        )
+    }
+
+    /// Jurisdiction profiles: Massachusetts, Washington, New York City, China.
+    func checkProfiles(
+        at t: Int64,
+        channel: Channel,
+        candidateIsWork: Bool,
+        day: Int,
+        nextDay: Int64,
+        _ account: PolicyAccount,
+        _ ledger: ContactLedger,
+        recordSlot: Int,
+        all: DayCounts,
+        maPersonal: DayCounts,
+        waWork: DayCounts,
+        cnConnected: Int,
+        cnUnanswered: Int,
+        into scan: inout Scan
+    ) {
+        let isCall = channel.isTelephoneCall
         if account.has(.massachusetts) && (isCall || channel == .sms) {
             if !candidateIsWork || channel.destinationKind != .phone {
                 if let window = maPersonal.failingWindow(limit: 2) {

@@ -32,17 +32,19 @@ extension ContactPolicy {
         case .smsEligibility:
             switch hit.first {
             case 0: text = "phone #\(candidate.destination) has no text consent and the consumer never texted from it"
-            case 1: text = "text consent for phone #\(candidate.destination) starts only at \(Self.iso(hit.release))"
+            case 1:
+                text =
+                    "text consent for phone #\(candidate.destination) starts only at \(Self.iso(hit.release, account))"
             default:
                 text =
                     "text consent or reassignment check for phone #\(candidate.destination) is older than 60 days "
-                    + "(last \(Self.iso(hit.second)))"
+                    + "(last \(Self.iso(hit.second, account)))"
             }
         case .emailEligibility:
             text =
                 hit.first == 0
                 ? "email #\(candidate.destination) has no usable provenance under 1006.6(d)(4)"
-                : "the creditor notice opt-out period for email #\(candidate.destination) ends \(Self.iso(hit.first))"
+                : "the creditor notice opt-out period for email #\(candidate.destination) ends \(Self.iso(hit.first, account))"
         case .employerEmail: text = "email #\(candidate.destination) was provided by the consumer's employer"
         case .work: text = "the employer prohibits contact at work; phone #\(candidate.destination) is a work number"
         case .tcpaConsent:
@@ -51,7 +53,9 @@ extension ContactPolicy {
             text = "no time zone is known for the consumer (add an address, a phone with a known area code or a zone)"
         case .time, .ukTime, .cnTime:
             let zone = TimeZoneTable.name(of: ZoneID(rawValue: UInt16(hit.first)))
-            text = "outside \(clock(hit.second - 1))-\(clock(hit.third + 1)) local time in \(zone)"
+            let to = hit.third == Int64(Self.dayEndCalls) ? "20:55 for calls" : clock(hit.third + 1)
+            text =
+                "it is \(clock(hit.second)) in \(zone); contacts only after \(clock(hit.rule == .ukTime ? Int64(self.ukHours.from.minuteOfDay * 60) : 28_800)) and before \(to), local time in every zone the consumer may be in"
         case .inconvenient:
             let span = account.account.inconvenientTimes[Int(hit.first)]
             let days = span.days.isEmpty ? "every day" : span.days.map(\.rawValue).joined(separator: ", ")
@@ -69,8 +73,8 @@ extension ContactPolicy {
         case .campaignCall7, .houseSMS7, .campaignSMS7, .houseEmail7, .campaignEmail7, .houseAll7, .campaignAll7:
             let what = hit.rule == .houseAll7 || hit.rule == .campaignAll7 ? "contacts" : "\(channel) contacts"
             text = "\(hit.second) \(what) in \(window(hit.first)); limit \(hit.third) per 7 days"
-        case .houseCallGap: text = "last call at \(Self.iso(hit.first)); calls must be at least 2 hours apart"
-        case .campaignGap: text = "last contact at \(Self.iso(hit.first)); the campaign requires a longer gap"
+        case .houseCallGap: text = "last call at \(Self.iso(hit.first, account)); calls must be at least 2 hours apart"
+        case .campaignGap: text = "last contact at \(Self.iso(hit.first, account)); the campaign requires a longer gap"
         case .massachusetts7:
             text =
                 "\(hit.second) telephone communications (calls and texts) about debt \(debt) to personal numbers "
@@ -96,7 +100,9 @@ extension ContactPolicy {
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    static func iso(_ seconds: Int64) -> String {
-        ISO8601.format(UTCInstant(secondsSinceEpoch: seconds), offsetSeconds: 0)
+    static func iso(_ seconds: Int64, _ account: PolicyAccount) -> String {
+        let instant = UTCInstant(secondsSinceEpoch: seconds)
+        let offset = account.homeZone.map { TimeZoneTable.offsetSeconds(of: $0, at: instant) } ?? 0
+        return ISO8601.format(instant, offsetSeconds: offset)
     }
 }

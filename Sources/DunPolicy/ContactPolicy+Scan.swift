@@ -230,6 +230,7 @@ extension ContactPolicy {
         var windowRelease = Int64.min
         var designationRelease = Int64.min
         var worstZone: ZoneID? = nil
+        var worstLocalSecond: Int64 = 0
         var designation = -1
         for zone in zones {
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
@@ -247,6 +248,7 @@ extension ContactPolicy {
                 if release > windowRelease {
                     windowRelease = max(release, t + 1)
                     worstZone = zone
+                    worstLocalSecond = Int64(second)
                 }
                 continue
             }
@@ -266,7 +268,7 @@ extension ContactPolicy {
                     rule: windowRule,
                     release: windowRelease,
                     first: Int64(worstZone?.rawValue ?? 0),
-                    second: Int64(lo),
+                    second: worstLocalSecond,
                     third: Int64(hi)
                 )
             )

@@ -26,6 +26,8 @@ public struct ContactPolicy: Sendable {
     public var profiles: [JurisdictionProfile]
     /// The UK "reasonable hours" window (local), default 08:00–21:00.
     public var ukHours: (from: LocalTime, to: LocalTime)
+    /// Tests of the law alone switch the house and campaign limits off; nothing else may.
+    var enforcesHouseLimits = true
 
     public init(profiles: [JurisdictionProfile] = [], ukHours: (from: LocalTime, to: LocalTime)? = nil) {
         self.profiles = profiles
