@@ -15,11 +15,17 @@ import Foundation
 /// ```
 public enum CampaignLoader {
     /// Decodes and validates an already-read YAML tree.
-    public static func decode(_ root: YAMLNode, path: String) -> CampaignLoadResult {
+    ///
+    /// - Parameters:
+    ///   - root: The document's root node.
+    ///   - path: The file's path, used in diagnostics.
+    ///   - text: The file's text, so that template lint can point at the offending word.
+    /// - Returns: The campaign (nil on any error) and every diagnostic, sorted.
+    public static func decode(_ root: YAMLNode, path: String, text: String? = nil) -> CampaignLoadResult {
         var decoder = CampaignDecoder(path: path)
         let campaign = decoder.decode(root)
         var sink = decoder.sink
-        CampaignValidator.validate(campaign, map: decoder.map, sink: &sink)
+        CampaignValidator.validate(campaign, map: decoder.map, source: text.map(SourceText.init), sink: &sink)
         return CampaignLoadResult(
             campaign: sink.hasErrors ? nil : campaign,
             diagnostics: sink.diagnostics.sorted(),
@@ -31,7 +37,7 @@ public enum CampaignLoader {
     public static func load(text: String, path: String) -> CampaignLoadResult {
         do {
             let root = try YAMLReader.read(text, path: path)
-            return Self.decode(root, path: path)
+            return Self.decode(root, path: path, text: text)
         } catch {
             return CampaignLoadResult(
                 campaign: nil,

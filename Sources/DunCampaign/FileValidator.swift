@@ -70,6 +70,6 @@ public struct FileValidator: Sendable {
             }
             return scenarioCheck(root, path).sorted()
         }
-        return CampaignLoader.decode(root, path: path).diagnostics
+        return CampaignLoader.decode(root, path: path, text: text).diagnostics
     }
 }

@@ -26,10 +26,17 @@ extension CampaignDecoder {
             decoded.append(result)
         }
         var steps = decoded.map(\.step)
-        for index in steps.indices where decoded[index].fallsThrough {
+        // Resolve fall-through so that the engine never has to: a contact step without `next` and a
+        // branch without `otherwise` lead to the following step, or end after the last one.
+        for index in steps.indices {
             let following: StepTarget = index + 1 < steps.count ? .step(steps[index + 1].id) : .stop
-            if case .branch(let rules, _) = steps[index].action {
+            switch steps[index].action {
+            case .branch(let rules, _) where decoded[index].fallsThrough:
                 steps[index].action = .branch(rules, otherwise: following)
+            case .contact where steps[index].next == nil:
+                steps[index].next = following
+            default:
+                break
             }
         }
         return steps

@@ -18,6 +18,7 @@ extension CampaignDecoder {
                 continue
             }
             let what = "template '\(id)'"
+            self.map.declaredTemplates.append(id)
             guard let body = self.mapping(entry.value, for: "\(what) (channel and one entry per language)") else {
                 continue
             }

@@ -169,6 +169,7 @@ struct CampaignDecoder {
         let lawful = LocalTimeRange(start: LocalTime(hour: 8), end: LocalTime(hour: 21))
         let window: SendWindow
         var locations: [SourceLocation] = []
+        var failed = false
         if case .scalar = node {
             guard let range = self.range(node, for: what) else { return nil }
             window = SendWindow(weekdays: range, saturday: range, sunday: range)
@@ -179,7 +180,9 @@ struct CampaignDecoder {
             var ranges: [LocalTimeRange?] = []
             for key in ["weekdays", "saturday", "sunday"] {
                 if let value = mapping[key] {
-                    ranges.append(self.range(value, for: "'\(key)' in \(what)") ?? nil)
+                    let range = self.range(value, for: "'\(key)' in \(what)")
+                    failed = failed || range == nil
+                    ranges.append(range ?? nil)
                     locations.append(value.location)
                 } else {
                     ranges.append(nil)
@@ -189,6 +192,7 @@ struct CampaignDecoder {
             window = SendWindow(weekdays: ranges[0], saturday: ranges[1], sunday: ranges[2])
         }
         let ranges = [window.weekdays, window.saturday, window.sunday]
+        if failed { return nil }
         if ranges.allSatisfy({ $0 == nil }) {
             self.sink.error(
                 "\(what) never opens; give at least one of weekdays, saturday, sunday a range",

@@ -50,6 +50,8 @@ public struct CampaignSourceMap: Hashable, Sendable {
     public var stepTimings: [SourceLocation?] = []
     /// Every step target written in the file, in file order.
     public var references: [Reference] = []
+    /// Every template id written under `templates:`, including those that could not be read.
+    public var declaredTemplates: [String] = []
     /// Per template (same index as `Campaign.templates`).
     public var templates: [TemplateLocations] = []
     /// Per variant: the `name` value.

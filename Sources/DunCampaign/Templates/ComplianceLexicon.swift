@@ -13,11 +13,14 @@ public enum ComplianceLexicon {
         public var forms: [String]
         /// Whether `legal_action_intended: yes` allows it (suit, attorneys, garnishment, seizure).
         public var isLegalAction: Bool
+        /// `forms` split into words as `TemplateText.words` does, computed once.
+        let formWords: [[String]]
 
         public init(name: String, forms: [String], isLegalAction: Bool) {
             self.name = name
             self.forms = forms
             self.isLegalAction = isLegalAction
+            self.formWords = forms.map(TemplateText.words)
         }
     }
 
@@ -29,7 +32,40 @@ public enum ComplianceLexicon {
     /// `legal_action_intended: yes`: sue/lawsuit/legal action, attorney/lawyer/legal department, court
     /// order, garnish, seize, repossess.
     public static func prohibitedPhrases(language: String) -> [ProhibitedPhrase] {
-        language == "es" ? Self.spanishProhibited + Self.englishProhibited : Self.englishProhibited
+        language == "es" ? Self.allProhibited : Self.englishProhibited
+    }
+
+    static let allProhibited = Self.spanishProhibited + Self.englishProhibited
+
+    /// The phrases of `prohibitedPhrases(language:)` found in `words`, in list order, each with the form
+    /// that matched. Looks up each word of the text once instead of scanning for every form.
+    static func prohibitedMatches(
+        in words: TemplateText.WordIndex,
+        language: String
+    ) -> [(phrase: ProhibitedPhrase, form: [String])] {
+        let index = language == "es" ? Self.allByFirstWord : Self.englishByFirstWord
+        let phrases = Self.prohibitedPhrases(language: language)
+        var matched: [Int: [String]] = [:]
+        for word in words.words {
+            for (phraseIndex, form) in index[word, default: []] where matched[phraseIndex] == nil {
+                if words.contains(form) { matched[phraseIndex] = form }
+            }
+        }
+        return matched.keys.sorted().map { (phrases[$0], matched[$0]!) }
+    }
+
+    static let englishByFirstWord = Self.byFirstWord(Self.englishProhibited)
+    static let allByFirstWord = Self.byFirstWord(Self.allProhibited)
+
+    static func byFirstWord(_ phrases: [ProhibitedPhrase]) -> [String: [(Int, [String])]] {
+        var index: [String: [(Int, [String])]] = [:]
+        for (phraseIndex, phrase) in phrases.enumerated() {
+            for form in phrase.formWords {
+                guard let first = form.first else { continue }
+                index[first, default: []].append((phraseIndex, form))
+            }
+        }
+        return index
     }
 
     static let englishProhibited: [ProhibitedPhrase] = [
@@ -147,6 +183,27 @@ public enum ComplianceLexicon {
                 ["attempting to collect a debt", "information obtained will be used for that purpose"],
             ]
         }
+    }
+
+    /// Each list above split into words once, per language with a list of its own (lookup only).
+    static let optOutWords: [String: [[String]]] = Self.wordLists(Self.optOutPhrases)
+    static let debtCollectorWords: [String: [[String]]] = Self.wordLists(Self.debtCollectorPhrases)
+    static let fullDisclosureWords: [String: [[[String]]]] = Dictionary(
+        uniqueKeysWithValues: Self.languages.map { language in
+            (language, Self.fullDisclosure(language: language).map { $0.map(TemplateText.words) })
+        }
+    )
+
+    static func wordLists(_ list: (String) -> [String]) -> [String: [[String]]] {
+        Dictionary(uniqueKeysWithValues: Self.languages.map { ($0, list($0).map(TemplateText.words)) })
+    }
+
+    /// The disclosure sentence to suggest in diagnostics, in the template's language.
+    public static func disclosureSentence(language: String) -> String {
+        language == "es"
+            ? "Esto es un intento de cobrar una deuda y cualquier información obtenida será utilizada para ese "
+                + "propósito."
+            : "This is an attempt to collect a debt and any information obtained will be used for that purpose."
     }
 
     /// Wording that says a later communication is from a debt collector (RF-18-E, 1006.18(e)(2)).

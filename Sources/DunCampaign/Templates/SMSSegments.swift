@@ -20,7 +20,14 @@ public struct SMSSegments: Hashable, Sendable {
         var septets = 0
         var isGSM = true
         for scalar in text.unicodeScalars {
-            if Self.basic.contains(scalar) {
+            if scalar.isASCII {
+                let cost = Self.asciiCost[Int(scalar.value)]
+                guard cost > 0 else {
+                    isGSM = false
+                    break
+                }
+                septets += Int(cost)
+            } else if Self.basic.contains(scalar) {
                 septets += 1
             } else if Self.extension.contains(scalar) {
                 septets += 2
@@ -46,6 +53,14 @@ public struct SMSSegments: Hashable, Sendable {
         ("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà").unicodeScalars
     )
+
+    /// Septets per ASCII character: 1 in the basic set, 2 in the extension table, 0 when not GSM-7.
+    static let asciiCost: [UInt8] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        if Self.basic.contains(scalar) { return 1 }
+        if Self.extension.contains(scalar) { return 2 }
+        return 0
+    }
 
     /// The GSM 03.38 extension table: each costs an escape plus the character.
     static let `extension`: Set<Unicode.Scalar> = Set("^{}\\[~]|€\u{0C}".unicodeScalars)

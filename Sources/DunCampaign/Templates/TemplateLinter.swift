@@ -26,11 +26,13 @@ public enum TemplateLinter {
     ///   - template: The template.
     ///   - locations: Where its parts were written; nil uses `template.location`.
     ///   - legalActionIntended: Whether the campaign declares that legal action is lawful and intended.
+    ///   - source: The file's text, to point at the offending word; nil points at the template's start.
     ///   - sink: Receives the diagnostics.
     public static func lint(
         _ template: Template,
         locations: CampaignSourceMap.TemplateLocations?,
         legalActionIntended: Bool,
+        source: SourceText? = nil,
         sink: inout DiagnosticSink
     ) {
         let what = "template '\(template.id)' (\(template.language))"
@@ -41,26 +43,26 @@ public enum TemplateLinter {
         parts.append((template.body, bodyLocation))
 
         for part in parts {
-            Self.lintPlaceholders(part.text, what: what, at: part.location, sink: &sink)
+            Self.lintPlaceholders(part.text, what: what, at: part.location, source: source, sink: &sink)
         }
         let language = ComplianceLexicon.languages.contains(template.language) ? template.language : "en"
         for part in parts {
-            let words = TemplateText.words(Self.literalText(part.text))
-            for phrase in ComplianceLexicon.prohibitedPhrases(language: language) {
-                guard phrase.forms.contains(where: { TemplateText.contains(words, phrase: TemplateText.words($0)) })
-                else { continue }
+            let words = TemplateText.WordIndex(Self.literalText(part.text))
+            let span = part.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 2
+            for (phrase, form) in ComplianceLexicon.prohibitedMatches(in: words, language: language) {
+                let location = source?.locate(words: form, from: part.location, lineCount: span) ?? part.location
                 if phrase.isLegalAction {
                     guard !legalActionIntended else { continue }
                     sink.error(
                         "\(what) uses '\(phrase.name)': legal-action wording is allowed only when the campaign sets "
                             + "'legal_action_intended: yes' (RF-18, 12 CFR 1006.18(c)(5))",
-                        at: part.location
+                        at: location
                     )
                 } else {
                     sink.error(
                         "\(what) uses '\(phrase.name)': threatening or false wording is never allowed "
                             + "(RF-18, 12 CFR 1006.18)",
-                        at: part.location
+                        at: location
                     )
                 }
             }
@@ -68,10 +70,8 @@ public enum TemplateLinter {
         if template.channel.isElectronicMessage {
             let all = parts.map(\.text).joined(separator: "\n")
             let hasPlaceholder = TemplateText.pieces(all).contains(.placeholder(Placeholder.optOut.rawValue))
-            let words = TemplateText.words(Self.literalText(all))
-            let hasPhrase = ComplianceLexicon.optOutPhrases(language: language).contains {
-                TemplateText.contains(words, phrase: TemplateText.words($0))
-            }
+            let words = TemplateText.WordIndex(Self.literalText(all))
+            let hasPhrase = ComplianceLexicon.optOutWords[language, default: []].contains(where: words.contains)
             if !hasPlaceholder && !hasPhrase {
                 let example = template.channel == .sms ? "'Reply STOP to opt out.'" : "an unsubscribe link"
                 sink.error(
@@ -82,7 +82,9 @@ public enum TemplateLinter {
             }
         }
         if template.channel == .sms {
-            let sample = Self.sampleText(template.body)
+            var sample = Self.sampleText(template.body)
+            // A block scalar's final line break is not sent.
+            while sample.last?.isNewline == true { sample.removeLast() }
             let count = SMSSegments(text: sample)
             let unit = count.encoding == .gsm7 ? "septets" : "UTF-16 units"
             sink.note(
@@ -102,23 +104,20 @@ public enum TemplateLinter {
     ) {
         let what = "template '\(template.id)' (\(template.language))"
         let language = ComplianceLexicon.languages.contains(template.language) ? template.language : "en"
-        let words = TemplateText.words(Self.literalText(template.body))
-        let hasFull = ComplianceLexicon.fullDisclosure(language: language).contains { set in
-            set.allSatisfy { TemplateText.contains(words, phrase: TemplateText.words($0)) }
+        let words = TemplateText.WordIndex(Self.literalText(template.body))
+        let hasFull = ComplianceLexicon.fullDisclosureWords[language, default: []].contains { set in
+            set.allSatisfy(words.contains)
         }
         switch disclosure {
         case .initial(let step):
             guard !hasFull else { return }
             sink.error(
                 "\(what) can be the first communication (step '\(step)') and lacks the disclosure "
-                    + "'This is an attempt to collect a debt and any information obtained will be used for that "
-                    + "purpose.' (RF-18-E, 12 CFR 1006.18(e)(1))",
+                    + "'\(ComplianceLexicon.disclosureSentence(language: language))' (RF-18-E, 12 CFR 1006.18(e)(1))",
                 at: location
             )
         case .later(let step):
-            let says = ComplianceLexicon.debtCollectorPhrases(language: language).contains {
-                TemplateText.contains(words, phrase: TemplateText.words($0))
-            }
+            let says = ComplianceLexicon.debtCollectorWords[language, default: []].contains(where: words.contains)
             guard !hasFull && !says else { return }
             sink.error(
                 "\(what) (step '\(step)') must say it is from a debt collector (RF-18-E, 12 CFR 1006.18(e)(2))",
@@ -127,19 +126,27 @@ public enum TemplateLinter {
         }
     }
 
-    static func lintPlaceholders(_ text: String, what: String, at location: SourceLocation, sink: inout DiagnosticSink)
-    {
+    static func lintPlaceholders(
+        _ text: String,
+        what: String,
+        at start: SourceLocation,
+        source: SourceText?,
+        sink: inout DiagnosticSink
+    ) {
+        let span = text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } + 2
         for piece in TemplateText.pieces(text) {
             switch piece {
             case .literal:
                 continue
             case .placeholder(let name):
                 guard Placeholder(rawValue: name) == nil else { continue }
+                let location = source?.locate(literal: "{\(name)}", from: start, lineCount: span) ?? start
                 let hint =
                     Suggestion.closest(to: name, among: Placeholder.names).map { "; did you mean '{\($0)}'?" }
                     ?? "; expected one of: " + Placeholder.names.map { "{\($0)}" }.joined(separator: ", ")
                 sink.error("unknown placeholder '{\(name)}' in \(what)\(hint)", at: location)
             case .malformed(let text):
+                let location = source?.locate(literal: text, from: start, lineCount: span) ?? start
                 sink.error(
                     "malformed placeholder '\(text)' in \(what); write {name} with a placeholder name, "
                         + "or '{{' and '}}' for literal braces",
@@ -151,20 +158,23 @@ public enum TemplateLinter {
 
     /// The text without placeholder fields, so a field name never matches a phrase.
     static func literalText(_ text: String) -> String {
-        TemplateText.pieces(text).map { piece in
-            if case .literal(let literal) = piece { return literal }
-            return " "
-        }.joined()
+        var result = ""
+        for piece in TemplateText.pieces(text) {
+            if case .literal(let literal) = piece { result += literal } else { result += " " }
+        }
+        return result
     }
 
     /// The text with every known placeholder replaced by its sample value.
     static func sampleText(_ text: String) -> String {
-        TemplateText.pieces(text).map { piece in
+        var result = ""
+        for piece in TemplateText.pieces(text) {
             switch piece {
-            case .literal(let literal): literal
-            case .placeholder(let name): Placeholder(rawValue: name)?.sampleValue ?? "{\(name)}"
-            case .malformed(let text): text
+            case .literal(let literal): result += literal
+            case .placeholder(let name): result += Placeholder(rawValue: name)?.sampleValue ?? "{\(name)}"
+            case .malformed(let text): result += text
             }
-        }.joined()
+        }
+        return result
     }
 }

@@ -24,6 +24,11 @@ public enum TemplateRenderer {
         /// Fields that are not placeholders (unknown names, unclosed braces).
         public var malformed: [String]
 
+        public init(missing: [String], malformed: [String]) {
+            self.missing = missing
+            self.malformed = malformed
+        }
+
         public var description: String {
             var parts: [String] = []
             if !self.missing.isEmpty {

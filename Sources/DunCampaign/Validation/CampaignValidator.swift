@@ -10,14 +10,29 @@ import DunPolicy
 /// unused templates (warning), and everything `TemplateLinter` reports.
 public enum CampaignValidator {
     /// Validates `campaign`, reporting into `sink` at the locations in `map`.
-    public static func validate(_ campaign: Campaign, map: CampaignSourceMap, sink: inout DiagnosticSink) {
+    ///
+    /// - Parameters:
+    ///   - campaign: The decoded campaign.
+    ///   - map: Where its parts were written.
+    ///   - source: The file's text, so that template lint can point at the offending word.
+    ///   - sink: Receives the diagnostics.
+    public static func validate(
+        _ campaign: Campaign,
+        map: CampaignSourceMap,
+        source: SourceText? = nil,
+        sink: inout DiagnosticSink
+    ) {
         Self.checkIdentifiers(campaign, map: map, sink: &sink)
         Self.checkReferences(campaign, map: map, sink: &sink)
         let graph = StepGraph(campaign)
-        Self.checkGraph(campaign, graph: graph, map: map, sink: &sink)
+        // With duplicate ids the graph is ambiguous; the duplicate is reported and the graph checks wait.
+        let ids = campaign.steps.map(\.id)
+        if Set(ids).count == ids.count {
+            Self.checkGraph(campaign, graph: graph, map: map, sink: &sink)
+        }
         Self.checkLimits(campaign, map: map, sink: &sink)
         Self.checkVariants(campaign, map: map, sink: &sink)
-        Self.checkTemplates(campaign, graph: graph, map: map, sink: &sink)
+        Self.checkTemplates(campaign, graph: graph, map: map, source: source, sink: &sink)
     }
 
     static func stepLocation(_ index: Int, _ campaign: Campaign, _ map: CampaignSourceMap) -> SourceLocation {
@@ -123,6 +138,7 @@ public enum CampaignValidator {
         _ campaign: Campaign,
         graph: StepGraph,
         map: CampaignSourceMap,
+        source: SourceText?,
         sink: inout DiagnosticSink
     ) {
         let languages = campaign.audience.languages.isEmpty ? ["en"] : campaign.audience.languages
@@ -134,6 +150,8 @@ public enum CampaignValidator {
             let location = index < map.stepActions.count ? map.stepActions[index] : step.location
             let entries = campaign.templates.filter { $0.id == id }
             guard let first = entries.first else {
+                // A template that is written but could not be read has its own diagnostic already.
+                guard !map.declaredTemplates.contains(id) else { continue }
                 let hint = Suggestion.closest(to: id, among: templateIDs).map { "; did you mean '\($0)'?" } ?? ""
                 sink.error(
                     "step '\(step.id)' uses template '\(id)', which is not defined under 'templates'\(hint)",
@@ -142,9 +160,10 @@ public enum CampaignValidator {
                 continue
             }
             if first.channel != channel {
+                let article = channel == .email || channel == .agentCall ? "an" : "a"
                 sink.error(
-                    "step '\(step.id)' is a \(channel.rawValue) step but template '\(id)' is for "
-                        + "\(first.channel.rawValue); use a \(channel.rawValue) template",
+                    "step '\(step.id)' is \(article) \(channel.rawValue) step but template '\(id)' is for "
+                        + "\(first.channel.rawValue); use \(article) \(channel.rawValue) template",
                     at: location
                 )
             }
@@ -170,6 +189,7 @@ public enum CampaignValidator {
                 template,
                 locations: locations,
                 legalActionIntended: campaign.legalActionIntended,
+                source: source,
                 sink: &sink
             )
         }
