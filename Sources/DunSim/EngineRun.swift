@@ -21,6 +21,9 @@ struct EngineRun {
     /// Deferrals per rule id, in first-seen order (sorted when reported).
     var deferredRules: [String] = []
     var deferredCounts: [Int] = []
+    /// Enrolment endings per reason (rule id when the law ended it), in first-seen order.
+    var endingReasons: [String] = []
+    var endingCounts: [Int] = []
 
     /// A virtual-time event.
     struct Event: Comparable {
@@ -80,7 +83,7 @@ struct EngineRun {
     }
 
     /// The account as the engine and the policy see it: a home state in its zone, one phone (a mobile with
-    /// SMS consent when it can text), an email on file unless it is a skip.
+    /// SMS consent when it can text) and one email address on file; whether they work is the model's call.
     static func account(_ i: Int, population: Population, start: UTCInstant, dpd: Int) -> Account {
         let traits = population.traits[i]
         let (state, area): (String, String)
@@ -101,9 +104,8 @@ struct EngineRun {
             smsConsentAt: traits & Population.Trait.smsCapable != 0 ? start.adding(seconds: -86_400) : nil,
             autodialConsent: true
         )
-        let emails =
-            traits & Population.Trait.skip != 0
-            ? [] : [EmailContact(address: "a\(i)@example.com", provenance: .consumerConsented)]
+        // Every account has an address on file; a skip's (or an invalid one) bounces.
+        let emails = [EmailContact(address: "a\(i)@example.com", provenance: .consumerConsented)]
         return Account(
             id: "A\(i)",
             address: PostalAddress(country: "US", state: state),
@@ -177,6 +179,10 @@ struct EngineRun {
         for (index, rule) in self.deferredRules.enumerated() {
             outcome.deferredByRule.append((rule, self.deferredCounts[index]))
         }
+        for (index, reason) in self.endingReasons.enumerated() {
+            outcome.endedByReason.append((reason, self.endingCounts[index]))
+        }
+        outcome.endedByReason.sort { $0.0 < $1.0 }
         return outcome
     }
 
@@ -209,8 +215,8 @@ struct EngineRun {
                 self.answer(attempt, at: time)
             case .deferred(let deferral):
                 self.countDeferral(deferral.rule)
-            case .end:
-                break
+            case .end(let ending):
+                self.countEnding(ending.rule ?? ending.reason)
             case .wake(let instant):
                 let at = instant.secondsSinceEpoch
                 if at != self.armedWake {
@@ -220,6 +226,15 @@ struct EngineRun {
             }
         }
         self.actions.removeAll(keepingCapacity: true)
+    }
+
+    mutating func countEnding(_ reason: String) {
+        if let index = self.endingReasons.firstIndex(of: reason) {
+            self.endingCounts[index] += 1
+        } else {
+            self.endingReasons.append(reason)
+            self.endingCounts.append(1)
+        }
     }
 
     mutating func countDeferral(_ rule: String) {
@@ -290,10 +305,7 @@ struct EngineRun {
         }
         let resultCode = UInt64(AttemptResult.allCases.firstIndex(of: result) ?? 0)
         self.push(time + seconds, .result, attempt.account.rawValue, UInt64(attempt.id.serial) << 8 | resultCode)
-        self.pendingSignalTime = time + seconds
     }
-
-    var pendingSignalTime: Int64 = 0
 
     var startWeekday: Int {
         Weekday.allCases.firstIndex(of: self.model.scenario.portfolio.start.weekday) ?? 0
@@ -308,7 +320,9 @@ struct EngineRun {
     }
 
     mutating func feedPendingSignals(at now: UTCInstant) {
-        let at = UTCInstant(secondsSinceEpoch: max(now.secondsSinceEpoch, self.pendingSignalTime))
+        // What the debtor said in a call is fed at the dispatch instant: the engine's clock never runs ahead of
+        // the virtual queue (the result itself arrives after the handle time).
+        let at = now
         var index = 0
         while index < self.model.signals.count {
             let signal = self.model.signals[index]

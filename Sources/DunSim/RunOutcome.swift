@@ -42,6 +42,8 @@ public struct RunOutcome: Sendable {
     public var deferred: [Int] = [Int](repeating: 0, count: DeferralRule.allCases.count)
     /// Deferrals reported by the engine, per rule id (engine-driven runs).
     public var deferredByRule: [(String, Int)] = []
+    /// Enrolment endings per reason, sorted by reason (engine-driven runs).
+    public var endedByReason: [(String, Int)] = []
 
     init(strategy: String, accounts: Int, horizonDays: Int) {
         self.strategy = strategy

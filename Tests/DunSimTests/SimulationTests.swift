@@ -1,3 +1,4 @@
+import DunCampaign
 import DunCore
 import DunReport
 import Testing
@@ -142,5 +143,24 @@ struct SimulationTests {
         #expect(strategy.cadence.smsDays == [0, 2, 3])
         #expect(strategy.cadence.agentCallsFromDay == 10)
         #expect(strategy.campaign == campaign)
+    }
+}
+
+struct BundledCampaignTests {
+    static let paths = ["agency-baseline", "call-heavy", "digital-first", "hybrid"].map {
+        ScenarioFileTests.repositoryRoot + "/campaigns/\($0).yaml"
+    }
+
+    @Test(arguments: Self.paths)
+    func bundledCampaignRunsThroughTheEngine(path: String) throws {
+        let campaign = try #require(CampaignLoader.load(file: path).campaign)
+        var scenario = Scenario()
+        scenario.portfolio.accounts = 300
+        scenario.portfolio.horizonDays = 60
+        let comparison = Comparison(scenario: scenario, strategies: [Strategy(campaign: campaign)], seed: 1)
+        let outcome = comparison.runJob(replication: 0, strategy: 0)
+        #expect(outcome.conservationViolations == 0)
+        #expect(outcome.callAttempts + outcome.smsSent + outcome.emailsSent > 300)
+        #expect(!outcome.endedByReason.contains { $0.0.hasPrefix("no destination") })
     }
 }
