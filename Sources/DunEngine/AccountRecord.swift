@@ -15,8 +15,8 @@ struct AccountRecord: Sendable {
     var phoneCount: UInt8
     var emailCount: UInt8
 
-    init(_ account: Account) {
-        self.zone = LocalZone.home(of: account)
+    init(_ account: Account, policyAccount: PolicyAccount) {
+        self.zone = LocalZone.home(of: policyAccount)
         self.idHash = VariantAssignment.stableHash(account.id)
         self.balanceCents = account.balance.cents
         self.daysPastDue = Int32(clamping: account.daysPastDue)

@@ -17,20 +17,55 @@ struct EnrolmentCursor: Sendable {
 
     static let never = Int64.max
 
+    // Instants are stored as seconds since 2000-01-01T00:00:00Z in 32 bits (good until 2068; `UInt32.max` is
+    // "never"): four of them in 16 bytes instead of 32 keep cursor + ledger within 300 bytes per account.
+    private static let epoch: Int64 = 946_684_800
+    private static let none = UInt32.max
+
+    @inline(__always)
+    private static func pack(_ instant: Int64) -> UInt32 {
+        instant == EnrolmentCursor.never ? Self.none : UInt32(clamping: instant - Self.epoch)
+    }
+
+    @inline(__always)
+    private static func unpack(_ packed: UInt32) -> Int64 {
+        packed == Self.none ? EnrolmentCursor.never : Int64(packed) + Self.epoch
+    }
+
+    private var packedStepDue = EnrolmentCursor.none
+    private var packedPromiseDue = EnrolmentCursor.none
+    private var packedEnrolledAt: UInt32 = 0
+    private var packedInFlightAt: UInt32 = 0
+
     /// When the current step falls due (or is re-evaluated); `never` when nothing is pending.
-    var stepDue: Int64 = EnrolmentCursor.never
+    var stepDue: Int64 {
+        get { Self.unpack(self.packedStepDue) }
+        set { self.packedStepDue = Self.pack(newValue) }
+    }
+
     /// When an open promise falls due; `never` when there is none.
-    var promiseDue: Int64 = EnrolmentCursor.never
-    var enrolledAt: Int64 = 0
-    /// Payments received during the enrolment, in cents.
+    var promiseDue: Int64 {
+        get { Self.unpack(self.packedPromiseDue) }
+        set { self.packedPromiseDue = Self.pack(newValue) }
+    }
+
+    var enrolledAt: Int64 {
+        get { Self.unpack(self.packedEnrolledAt) }
+        set { self.packedEnrolledAt = Self.pack(newValue) }
+    }
+
+    /// The dispatch instant of the attempt in flight (to rebuild its ledger candidate when the result comes).
+    var inFlightAt: Int64 {
+        get { Self.unpack(self.packedInFlightAt) }
+        set { self.packedInFlightAt = Self.pack(newValue) }
+    }
+
+    /// Payments received (across enrolments), in cents.
     var paidCents: Int64 = 0
-    /// The open promise's amount, and what had been paid when it was made.
-    var promiseCents: Int64 = 0
-    var paidAtPromiseCents: Int64 = 0
+    /// The open promise is kept once `paidCents` reaches this.
+    var promiseTargetCents: Int64 = 0
     /// Lower goes first when a capacity pool is full and among items due at the same instant.
     var priorityKey: Int64 = 0
-    /// The dispatch instant of the attempt in flight (to rebuild its ledger candidate when the result comes).
-    var inFlightAt: Int64 = 0
     /// Bumped whenever pending work changes; queue and pool entries with an older generation are stale.
     var generation: UInt32 = 0
     /// Bumped whenever the enrolment joins a capacity pool's waiters; older waiter entries are stale.

@@ -32,7 +32,7 @@ extension Plan {
                 let step = self.stepLabel(deferral.step, channel: deferral.channel)
                 let until =
                     deferral.until.map {
-                        "until \($0) (\(ISO8601.format($0, offsetSeconds: entry.localOffsetSeconds)))"
+                        "until \($0) (\(ISO8601.format($0, offsetSeconds: entry.untilOffsetSeconds ?? entry.localOffsetSeconds)))"
                     }
                     ?? "until capacity frees"
                 lines.append(Self.row(utc, local, step, "deferred by \(deferral.rule) \(until): \(deferral.reason)"))

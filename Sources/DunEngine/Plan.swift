@@ -18,11 +18,14 @@ public struct Plan: Sendable, Hashable {
         /// The debtor's home-zone UTC offset at `at`, in seconds.
         public var localOffsetSeconds: Int
         public var event: Event
+        /// For a deferral: the debtor's UTC offset at its `until` instant (it may differ across a DST change).
+        public var untilOffsetSeconds: Int?
 
-        public init(at: UTCInstant, localOffsetSeconds: Int, event: Event) {
+        public init(at: UTCInstant, localOffsetSeconds: Int, event: Event, untilOffsetSeconds: Int? = nil) {
             self.at = at
             self.localOffsetSeconds = localOffsetSeconds
             self.event = event
+            self.untilOffsetSeconds = untilOffsetSeconds
         }
     }
 

@@ -51,7 +51,14 @@ public struct Planner: Sendable {
                         Plan.Entry(at: now, localOffsetSeconds: offset, event: .dispatch(attempt, result: result))
                     )
                 case .deferred(let deferral):
-                    entries.append(Plan.Entry(at: now, localOffsetSeconds: offset, event: .deferral(deferral)))
+                    entries.append(
+                        Plan.Entry(
+                            at: now,
+                            localOffsetSeconds: offset,
+                            event: .deferral(deferral),
+                            untilOffsetSeconds: deferral.until.map { zone.offset(at: $0.secondsSinceEpoch) }
+                        )
+                    )
                 case .end(let ending):
                     entries.append(Plan.Entry(at: now, localOffsetSeconds: offset, event: .end(ending)))
                 case .wake:

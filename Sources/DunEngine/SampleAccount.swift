@@ -14,7 +14,7 @@ public enum SampleAccount {
             PhoneContact(
                 number: "+16145550123",
                 kind: .mobile,
-                smsConsentAt: UTCInstant(date: CivilDate(year: 2026, month: 1, day: 15), secondOfDay: 15 * 3_600),
+                smsConsentAt: UTCInstant(date: CivilDate(year: 2026, month: 2, day: 20), secondOfDay: 15 * 3_600),
                 autodialConsent: true
             )
         ],

@@ -176,7 +176,7 @@ extension SchedulerEngine {
             paid: cursor.paidCents
         )
         if cursor.promiseDue != EnrolmentCursor.never,
-            cursor.paidCents - cursor.paidAtPromiseCents >= cursor.promiseCents
+            cursor.paidCents >= cursor.promiseTargetCents
         {
             // Promise kept: the pause lifts and the promise timer goes.
             self.states[account].cursor.promiseDue = EnrolmentCursor.never
@@ -190,14 +190,24 @@ extension SchedulerEngine {
         guard self.states[account].cursor.isActive else { return }
         var cursor = self.states[account].cursor
         cursor.promiseDue = Swift.max(due, time)
-        cursor.promiseCents = cents
-        cursor.paidAtPromiseCents = cursor.paidCents
+        cursor.promiseTargetCents = cursor.paidCents + cents
         cursor.lastOutcome = UInt8(StepOutcome.promised.position + 1)
         if self.compiled[Int(cursor.campaign)].pauseOnOpenPromise {
             cursor.flags |= EnrolmentCursor.Flags.promisePaused
         }
         self.states[account].cursor = cursor
         self.rearmAccount(account)
+    }
+
+    private static let ceaseReason = "the consumer asked the collector to cease communication"
+    private static let attorneyReason = "the consumer is represented by an attorney"
+
+    private mutating func resumeAfterVerification(_ account: Int, at time: Int64) {
+        self.states[account].cursor.flags &= ~EnrolmentCursor.Flags.disputePaused
+        if self.states[account].cursor.phase == .paused {
+            self.states[account].cursor.phase = .waiting
+            self.schedule(account, stepDue: time)
+        }
     }
 
     private mutating func receiveConsumerEvent(
@@ -208,36 +218,37 @@ extension SchedulerEngine {
     ) {
         self.ledgers[account].recordEvent(event, at: now)
         let time = now.secondsSinceEpoch
+        let bucket = self.debtBuckets[account]
         switch event {
         case .cease:
-            self.end(
-                account,
-                reason: "the consumer asked the collector to cease communication",
-                rule: "RF-6-CEASE",
-                at: time,
-                into: &actions
-            )
+            self.end(account, reason: Self.ceaseReason, rule: "RF-6-CEASE", at: time, into: &actions)
+        case .ceaseDebt(let debt) where debt == bucket:
+            self.end(account, reason: Self.ceaseReason, rule: "RF-6-CEASE", at: time, into: &actions)
         case .attorney:
+            self.end(account, reason: Self.attorneyReason, rule: "RF-6-ATTY", at: time, into: &actions)
+        case .attorneyDebt(let debt) where debt == bucket:
+            self.end(account, reason: Self.attorneyReason, rule: "RF-6-ATTY", at: time, into: &actions)
+        case .bankruptcy:
             self.end(
                 account,
-                reason: "the consumer is represented by an attorney",
-                rule: "RF-6-ATTY",
+                reason: "the consumer filed for bankruptcy",
+                rule: "HOUSE-BANKRUPTCY",
                 at: time,
                 into: &actions
             )
-        case .bankruptcy:
-            self.end(account, reason: "the consumer filed for bankruptcy", rule: "BANKRUPTCY", at: time, into: &actions)
         case .deceased:
-            self.end(account, reason: "the consumer is deceased", rule: "DECEASED", at: time, into: &actions)
+            self.end(account, reason: "the consumer is deceased", rule: "HOUSE-DECEASED", at: time, into: &actions)
         case .dispute:
             self.states[account].cursor.flags |= EnrolmentCursor.Flags.disputePaused
+        case .disputeDebt(let debt) where debt == bucket:
+            self.states[account].cursor.flags |= EnrolmentCursor.Flags.disputePaused
         case .verificationSent:
-            self.states[account].cursor.flags &= ~EnrolmentCursor.Flags.disputePaused
-            if self.states[account].cursor.phase == .paused {
-                self.states[account].cursor.phase = .waiting
-                self.schedule(account, stepDue: time)
-            }
-        case .optOut, .inbound, .callConsent, .wrongNumber, .employerProhibits:
+            self.resumeAfterVerification(account, at: time)
+        case .verificationSentDebt(let debt) where debt == bucket:
+            self.resumeAfterVerification(account, at: time)
+        default:
+            // Opt-outs, wrong numbers, consents, inbound contacts: the ledger has them and the policy applies
+            // them on the next evaluation.
             break
         }
     }

@@ -84,7 +84,7 @@ extension SchedulerEngine {
             return
         }
         if cursor.promiseDue <= time {
-            let kept = cursor.paidCents - cursor.paidAtPromiseCents >= cursor.promiseCents
+            let kept = cursor.paidCents >= cursor.promiseTargetCents
             cursor.promiseDue = EnrolmentCursor.never
             cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
             if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }

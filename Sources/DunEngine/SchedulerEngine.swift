@@ -84,10 +84,13 @@ public struct SchedulerEngine: Sendable {
     @discardableResult
     public mutating func addAccount(_ account: Account) -> AccountIndex {
         let index = AccountIndex(self.states.count)
-        self.states.append(AccountState(cursor: EnrolmentCursor(), record: AccountRecord(account)))
-        self.policyAccounts.append(PolicyAccount(account))
+        let policyAccount = PolicyAccount(account)
+        self.states.append(
+            AccountState(cursor: EnrolmentCursor(), record: AccountRecord(account, policyAccount: policyAccount))
+        )
+        self.policyAccounts.append(policyAccount)
         self.debtBuckets.append(account.debts.first?.bucket ?? account.id)
-        self.ledgers.append(ContactLedger())
+        self.ledgers.append(ContactLedger(for: policyAccount))
         return index
     }
 

@@ -6,6 +6,13 @@ import DunTesting
 enum EngineFixtures {
     static func at(_ text: String) -> UTCInstant { Fixtures.instant(text) }
 
+    /// 09:00-20:00 every day: inside the law's hours, so the policy's own time rule never interferes.
+    static let daytime = SendWindow(
+        weekdays: LocalTimeRange(start: LocalTime(hour: 9), end: LocalTime(hour: 20)),
+        saturday: LocalTimeRange(start: LocalTime(hour: 9), end: LocalTime(hour: 20)),
+        sunday: LocalTimeRange(start: LocalTime(hour: 9), end: LocalTime(hour: 20))
+    )
+
     /// A US account with a consented mobile and an email, owing `balance` cents.
     static func account(
         _ id: String,
@@ -22,7 +29,7 @@ enum EngineFixtures {
                 PhoneContact(
                     number: "+16145550100",
                     kind: .mobile,
-                    smsConsentAt: Fixtures.instant("2026-01-02T12:00:00Z"),
+                    smsConsentAt: Fixtures.instant("2026-02-20T12:00:00Z"),
                     autodialConsent: true
                 )
             ],
@@ -30,6 +37,10 @@ enum EngineFixtures {
             debts: [Debt(id: "D-\(id)", balance: Money(cents: balance), daysPastDue: daysPastDue, creditor: "Bank")],
             segments: segments
         )
+    }
+
+    static func email(_ id: String, timing: StepTiming = .immediately) -> Step {
+        Step(id: id, action: .contact(.email, template: "t-\(id)"), timing: timing)
     }
 
     static func sms(_ id: String, timing: StepTiming = .immediately, retry: RetryPolicy = RetryPolicy()) -> Step {

@@ -7,10 +7,11 @@ private typealias F = EngineFixtures
 
 /// State-machine tests: inputs in, exact action lists out.
 struct SchedulerEngineTests {
-    private let monday10 = F.at("2026-03-02T10:00:00Z")
+    /// Columbus, Ohio keeps Eastern time: EST (-05:00) until DST starts on 2026-03-08.
+    private let monday10 = F.at("2026-03-02T10:00:00-05:00")
 
     @Test func dispatchesAnImmediateStepAtEnrolmentInsideTheWindow() {
-        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", steps: [F.sms("hello")])])
+        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", window: F.daytime, steps: [F.sms("hello")])])
         let account = engine.addAccount(F.account("A1"))
         let actions = engine.handle(.enrol(account, campaign: 0), at: self.monday10)
         let expected = Attempt(
@@ -46,10 +47,10 @@ struct SchedulerEngineTests {
     }
 
     @Test func defersToTheWindowOpeningAndIgnoresEarlyWakeUps() throws {
-        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", steps: [F.sms("hello")])])
+        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", window: F.daytime, steps: [F.sms("hello")])])
         let account = engine.addAccount(F.account("A1"))
-        let early = F.at("2026-03-02T06:30:00Z")
-        let opening = F.at("2026-03-02T08:00:00Z")
+        let early = F.at("2026-03-02T06:30:00-05:00")
+        let opening = F.at("2026-03-02T09:00:00-05:00")
         let actions = engine.handle(.enrol(account, campaign: 0), at: early)
         #expect(
             actions == [
@@ -68,7 +69,7 @@ struct SchedulerEngineTests {
                 .wake(at: opening),
             ]
         )
-        #expect(engine.handle(.timerFired, at: F.at("2026-03-02T07:00:00Z")) == [])
+        #expect(engine.handle(.timerFired, at: F.at("2026-03-02T07:00:00-05:00")) == [])
         let fired = engine.handle(.timerFired, at: opening)
         let attempt = try #require(F.dispatched(fired).first)
         #expect(fired == [.dispatch(attempt)])
@@ -78,23 +79,24 @@ struct SchedulerEngineTests {
     }
 
     @Test func tiesAtOneInstantBreakByPriorityThenInsertionSequence() {
-        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", steps: [F.sms("hello")])])
+        var engine = SchedulerEngine(campaigns: [Campaign(name: "c", window: F.daytime, steps: [F.sms("hello")])])
         let small = engine.addAccount(F.account("small", balance: 10_000))
         let firstBig = engine.addAccount(F.account("big1", balance: 90_000))
         let secondBig = engine.addAccount(F.account("big2", balance: 90_000))
-        let early = F.at("2026-03-02T05:00:00Z")
+        let early = F.at("2026-03-02T05:00:00-05:00")
         for account in [small, firstBig, secondBig] {
             _ = engine.handle(.enrol(account, campaign: 0), at: early)
         }
-        let fired = engine.handle(.timerFired, at: F.at("2026-03-02T08:00:00Z"))
+        let fired = engine.handle(.timerFired, at: F.at("2026-03-02T09:00:00-05:00"))
         #expect(F.dispatched(fired).map(\.account) == [firstBig, secondBig, small])
     }
 
     @Test func retriesPerRetryPolicyThenConcludesWithNoResponse() throws {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             steps: [
-                F.call("dial", retry: RetryPolicy(count: 2, spacingSeconds: 3_600)),
+                F.call("dial", retry: RetryPolicy(count: 2, spacingSeconds: 86_400)),
                 F.sms("after"),
             ]
         )
@@ -111,8 +113,8 @@ struct SchedulerEngineTests {
                 #expect(engine.enrolment(of: account)?.lastOutcome == .noResponse)
                 break
             }
-            #expect(actions == [.wake(at: now.adding(seconds: 3_600))])
-            now = now.adding(seconds: 3_600)
+            #expect(actions == [.wake(at: now.adding(seconds: 86_400))])
+            now = now.adding(seconds: 86_400)
             attempt = try #require(F.dispatched(engine.handle(.timerFired, at: now)).first)
         }
     }
@@ -120,10 +122,11 @@ struct SchedulerEngineTests {
     @Test func aCompletingResultEndsRetriesAndFollowsItsRoute() throws {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             steps: [
                 F.call(
                     "dial",
-                    retry: RetryPolicy(count: 3, spacingSeconds: 600),
+                    retry: RetryPolicy(count: 3, spacingSeconds: 7_200),
                     completeOn: [.conversation],
                     routes: [OutcomeRoute(outcome: .conversation, target: .step("thanks"))]
                 ),
@@ -136,7 +139,7 @@ struct SchedulerEngineTests {
         let first = try #require(F.dispatched(engine.handle(.enrol(account, campaign: 0), at: self.monday10)).first)
         // Voicemail does not complete a step that completes on conversation: retry.
         #expect(engine.handle(.result(first.id, .voicemail), at: self.monday10).count == 1)
-        let retryAt = self.monday10.adding(seconds: 600)
+        let retryAt = self.monday10.adding(seconds: 7_200)
         let second = try #require(F.dispatched(engine.handle(.timerFired, at: retryAt)).first)
         let routed = F.dispatched(engine.handle(.result(second.id, .conversation), at: retryAt))
         #expect(routed.map(\.template) == ["t-thanks"])
@@ -145,6 +148,7 @@ struct SchedulerEngineTests {
     @Test func branchesOnAccountAttributesAndLastOutcome() {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             steps: [
                 Step(
                     id: "split",
@@ -176,6 +180,7 @@ struct SchedulerEngineTests {
     @Test func variantAssignmentIsStickyAndFollowsTheWeights() {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             steps: [F.sms("a"), F.sms("b")],
             variants: [
                 Variant(name: "champion", weight: 3, entry: "a"), Variant(name: "challenger", weight: 1, entry: "b"),
@@ -201,6 +206,7 @@ struct SchedulerEngineTests {
     @Test func stopRulesEndTheEnrolment() throws {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             stopRules: [.reply],
             steps: [F.sms("one"), F.sms("two", timing: .after(seconds: 86_400))]
         )
@@ -215,7 +221,11 @@ struct SchedulerEngineTests {
     }
 
     @Test func paymentInFullEndsAndCeaseEndsWithItsRule() throws {
-        let campaign = Campaign(name: "c", steps: [F.sms("one"), F.sms("two", timing: .after(seconds: 86_400))])
+        let campaign = Campaign(
+            name: "c",
+            window: F.daytime,
+            steps: [F.sms("one"), F.sms("two", timing: .after(seconds: 86_400))]
+        )
         var engine = SchedulerEngine(campaigns: [campaign])
         let payer = engine.addAccount(F.account("payer", balance: 5_000))
         let ceaser = engine.addAccount(F.account("ceaser"))
@@ -238,6 +248,7 @@ struct SchedulerEngineTests {
     @Test func aBrokenPromiseRoutesWhenItsDueDatePassesUnpaid() throws {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             stopRules: [.openPromise],
             steps: [
                 F.sms("one"),
@@ -260,12 +271,16 @@ struct SchedulerEngineTests {
         // Step "two" is due in three days; the promise check comes first, so the wake-up stays.
         #expect(engine.handle(.result(attempt.id, .delivered), at: self.monday10) == [])
         let broken = engine.handle(.timerFired, at: due)
-        #expect(F.dispatched(broken).map(\.template) == ["t-broken"])
+        #expect(F.dispatched(broken).map(\.template) == ["t-broken"], "\(broken)")
         #expect(engine.enrolment(of: account)?.lastOutcome == .brokePromise)
     }
 
     @Test func aDisputePausesUntilVerificationIsSent() throws {
-        let campaign = Campaign(name: "c", steps: [F.sms("one"), F.sms("two", timing: .after(seconds: 3_600))])
+        let campaign = Campaign(
+            name: "c",
+            window: F.daytime,
+            steps: [F.sms("one"), F.email("two", timing: .after(seconds: 3_600))]
+        )
         var engine = SchedulerEngine(campaigns: [campaign])
         let account = engine.addAccount(F.account("A1"))
         let attempt = try #require(F.dispatched(engine.handle(.enrol(account, campaign: 0), at: self.monday10)).first)
@@ -289,34 +304,34 @@ struct SchedulerEngineTests {
         var engine = SchedulerEngine(campaigns: [campaign])
         let account = engine.addAccount(F.account("A1"))
         let attempt = try #require(F.dispatched(engine.handle(.enrol(account, campaign: 0), at: self.monday10)).first)
-        // Day 5 is Saturday, when the window is closed: the step falls due Monday at 09:00.
+        // Day 5 is Saturday, when the window is closed: the step falls due Monday at 09:00, by then daylight time.
         let actions = engine.handle(.result(attempt.id, .delivered), at: self.monday10)
-        #expect(actions == [.wake(at: F.at("2026-03-09T09:00:00Z"))])
+        #expect(actions == [.wake(at: F.at("2026-03-09T09:00:00-04:00"))])
     }
 
     @Test func blackoutDatesDeferToTheNextDayWithTheirRule() {
         let blackout = Blackout(dates: [CivilDate(year: 2026, month: 3, day: 2)])
-        let campaign = Campaign(name: "c", blackout: blackout, steps: [F.sms("one")])
+        let campaign = Campaign(name: "c", window: F.daytime, blackout: blackout, steps: [F.sms("one")])
         var engine = SchedulerEngine(campaigns: [campaign])
         let account = engine.addAccount(F.account("A1"))
         let actions = engine.handle(.enrol(account, campaign: 0), at: self.monday10)
         #expect(F.deferrals(actions).map(\.rule) == ["CAMPAIGN-BLACKOUT"])
-        #expect(F.deferrals(actions).map(\.until) == [F.at("2026-03-03T08:00:00Z")])
+        #expect(F.deferrals(actions).map(\.until) == [F.at("2026-03-03T09:00:00-05:00")])
     }
 
     @Test func usFederalHolidaysAreObservedOnTheNearestWeekday() {
         let calendar = Blackout(holidays: [.usFederal])
-        let campaign = Campaign(name: "c", blackout: calendar, steps: [F.sms("one")])
+        let campaign = Campaign(name: "c", window: F.daytime, blackout: calendar, steps: [F.sms("one")])
         var engine = SchedulerEngine(campaigns: [campaign])
         let account = engine.addAccount(F.account("A1"))
         // 2026-07-04 is a Saturday: observed Friday 2026-07-03.
-        let actions = engine.handle(.enrol(account, campaign: 0), at: F.at("2026-07-03T12:00:00Z"))
-        #expect(F.deferrals(actions).map(\.until) == [F.at("2026-07-04T08:00:00Z")])
+        let actions = engine.handle(.enrol(account, campaign: 0), at: F.at("2026-07-03T12:00:00-04:00"))
+        #expect(F.deferrals(actions).map(\.until) == [F.at("2026-07-04T09:00:00-04:00")])
     }
 
     @Test func aFullAgentPoolServesWaitersInPriorityOrderWhenSeatsFree() throws {
         let pool = CapacityPool(channel: .agentCall, seats: 1)
-        let campaign = Campaign(name: "c", steps: [F.call("agent", channel: .agentCall)])
+        let campaign = Campaign(name: "c", window: F.daytime, steps: [F.call("agent", channel: .agentCall)])
         var engine = SchedulerEngine(campaigns: [campaign], configuration: EngineConfiguration(pools: [pool]))
         let balances: [Int64] = [10_000, 30_000, 20_000]
         let accounts = balances.enumerated().map { engine.addAccount(F.account("A\($0.offset)", balance: $0.element)) }
@@ -340,7 +355,7 @@ struct SchedulerEngineTests {
 
     @Test func aRatePoolReleasesTheNextWaiterAtTheNextInterval() throws {
         let pool = CapacityPool(channel: .sms, rate: CapacityPool.Rate(attempts: 1, intervalSeconds: 60))
-        let campaign = Campaign(name: "c", steps: [F.sms("one")])
+        let campaign = Campaign(name: "c", window: F.daytime, steps: [F.sms("one")])
         var engine = SchedulerEngine(campaigns: [campaign], configuration: EngineConfiguration(pools: [pool]))
         let first = engine.addAccount(F.account("A"))
         let second = engine.addAccount(F.account("B"))
@@ -355,7 +370,7 @@ struct SchedulerEngineTests {
     }
 
     @Test func reEnrolmentEndsTheCurrentEnrolmentFirst() {
-        let campaign = Campaign(name: "c", steps: [F.sms("one", timing: .after(seconds: 86_400))])
+        let campaign = Campaign(name: "c", window: F.daytime, steps: [F.sms("one", timing: .after(seconds: 86_400))])
         var engine = SchedulerEngine(campaigns: [campaign])
         let account = engine.addAccount(F.account("A1"))
         _ = engine.handle(.enrol(account, campaign: 0), at: self.monday10)
@@ -367,6 +382,7 @@ struct SchedulerEngineTests {
     @Test func aLoopWithoutAWaitEnds() {
         let campaign = Campaign(
             name: "c",
+            window: F.daytime,
             steps: [
                 Step(id: "a", action: .branch([], otherwise: .step("b"))),
                 Step(id: "b", action: .branch([], otherwise: .step("a"))),
