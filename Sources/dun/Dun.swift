@@ -9,6 +9,8 @@ struct Dun: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self,
             PolicyCommand.self,
+            ValidateCommand.self,
+            PlanCommand.self,
         ]
     )
 }
