@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DunEngineTests",
-            dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap],
+            dependencies: ["DunEngine", "DunPolicy", "DunCampaign", "DunTesting", heap],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
