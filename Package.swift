@@ -36,6 +36,8 @@ let package = Package(
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
+        // The engine soak (release mode in scripts/test.sh): random runs checked attempt by attempt.
+        .executableTarget(name: "dun-soak", dependencies: ["DunTesting"], path: "Tests/DunSoak"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DunEngineTests",
-            dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap],
+            dependencies: ["DunEngine", "DunPolicy", "DunCampaign", "DunTesting", heap],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),

@@ -14,6 +14,10 @@ swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-depende
 echo "== tests" >&2
 swift test --skip-build --parallel
 
+echo "== engine soak: 1,000,000 random attempts through the real engine and policy, each one checked (release)" >&2
+swift build -c release --product dun-soak
+.build/release/dun-soak --attempts 1000000 --seed 1
+
 echo "== simulator determinism: same seed in two processes (parallel, then serial) gives identical JSON" >&2
 sim_tmp=$(mktemp -d)
 dun_bin="$(swift build --show-bin-path)/dun"

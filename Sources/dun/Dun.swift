@@ -9,8 +9,9 @@ struct Dun: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self,
             ValidateCommand.self,
-            SimulateCommand.self,
+            PlanCommand.self,
             PolicyCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

@@ -80,7 +80,7 @@ struct DecoderTests {
             ]
         )
         let result = CampaignLoader.decode(root, path: "tiny.yaml")
-        #expect(result.diagnostics.filter { $0.severity != .note }.isEmpty)
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
         let campaign = try #require(result.campaign)
         #expect(campaign.name == "Tiny")
         #expect(campaign.window == .lawful)

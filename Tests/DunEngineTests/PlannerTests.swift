@@ -1,7 +1,14 @@
+import DunCampaign
 import DunCore
 import DunEngine
 import DunTesting
 import Testing
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The plan of a bundled-style campaign for the sample account, as a golden file.
 struct PlannerTests {
@@ -50,6 +57,16 @@ struct PlannerTests {
         let start = Fixtures.instant("2026-03-02T12:00:00Z")
         let plan = Planner().plan(Self.digitalFirst, account: SampleAccount.account, start: start, days: 30)
         assertSnapshot(plan.rendered(), named: "plan-digital-first.txt")
+    }
+
+    @Test func planOfTheBundledHybridCampaignFile() throws {
+        let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = root.appending(path: "campaigns/hybrid.yaml").path
+        let campaign = try CampaignLoader.campaign(file: path)
+        let start = Fixtures.instant("2026-03-02T12:00:00Z")
+        let plan = Planner().plan(campaign, account: SampleAccount.account, start: start, days: 45)
+        assertSnapshot(plan.rendered(), named: "plan-hybrid.txt")
     }
 
     @Test func theSameInputsRenderTheSameBytes() {

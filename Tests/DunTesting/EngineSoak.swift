@@ -28,7 +28,6 @@ public struct EngineSoak: Sendable {
     public var campaigns: Int
     public var days: Int
     public var policy: ContactPolicy
-    public var checker: EngineRunChecker
     /// Adds an agent-call pool (few seats, working hours) and an SMS rate pool.
     public var withPools: Bool
 
@@ -38,7 +37,6 @@ public struct EngineSoak: Sendable {
         campaigns: Int = 3,
         days: Int = 45,
         policy: ContactPolicy = ContactPolicy(),
-        checker: EngineRunChecker = EngineRunChecker(),
         withPools: Bool = true
     ) {
         self.seed = seed
@@ -46,7 +44,6 @@ public struct EngineSoak: Sendable {
         self.campaigns = campaigns
         self.days = days
         self.policy = policy
-        self.checker = checker
         self.withPools = withPools
     }
 
@@ -73,8 +70,16 @@ public struct EngineSoak: Sendable {
         )
         let end = start.adding(seconds: Int64(self.days) * 86_400)
         var queue = InputQueue()
+        var references: [ReferenceChecker] = []
+        var candidateZones: [[ZoneID]] = []
+        var homeZones: [ZoneID?] = []
         for index in 0..<self.accounts {
-            let account = engine.addAccount(RandomScenario.account("S\(self.seed)-\(index)", using: &random))
+            let generated = RandomScenario.account("S\(self.seed)-\(index)", using: &random)
+            references.append(ReferenceChecker(account: generated))
+            let zones = ZoneResolver.candidateZones(for: generated)
+            candidateZones.append(zones)
+            homeZones.append(ZoneResolver.homeZone(for: generated) ?? zones.first)
+            let account = engine.addAccount(generated)
             queue.push(
                 .enrol(account, campaign: Int.random(in: 0..<campaigns.count, using: &random)),
                 at: start.adding(seconds: Int64.random(in: 0..<(2 * 86_400), using: &random))
@@ -82,6 +87,8 @@ public struct EngineSoak: Sendable {
         }
         var log = EngineRunLog()
         var logIndexOfAttempt: [AttemptID: Int] = [:]
+        var candidateOfAttempt: [AttemptID: ContactCandidate] = [:]
+        var referenceViolations: [EngineRunChecker.Violation] = []
         var report = Report(seed: self.seed, accounts: self.accounts)
         var actions: [EngineAction] = []
         while true {
@@ -98,10 +105,26 @@ public struct EngineSoak: Sendable {
             } else {
                 break
             }
-            if case .consumerEvent(let account, let event) = input {
+            switch input {
+            case .consumerEvent(let account, let event):
                 log.entries.append(
                     EngineRunLog.Entry(account: account.position, at: now, event: .consumer(Self.kind(of: event)))
                 )
+                references[account.position].record(event, at: now)
+            case .reply(let account, let channel, let destination):
+                let bucket = engine.account(account).debts.first?.bucket ?? engine.account(account).id
+                references[account.position].record(
+                    .inbound(channel, destination: destination, debtBucket: bucket, conversation: false),
+                    at: now
+                )
+            case .enrol(let account, let campaign):
+                references[account.position].limits = campaigns[campaign].limits
+            case .result(let id, let result):
+                if let candidate = candidateOfAttempt.removeValue(forKey: id) {
+                    references[id.account.position].setResult(result, of: candidate)
+                }
+            default:
+                break
             }
             if case .result(let id, let result) = input, let index = logIndexOfAttempt.removeValue(forKey: id),
                 case .attempt(let channel, let destination, let bucket, let campaign, _) = log.entries[index].event
@@ -120,6 +143,26 @@ public struct EngineSoak: Sendable {
                 switch action {
                 case .dispatch(let attempt):
                     report.attempts += 1
+                    let candidate = ContactCandidate(
+                        channel: attempt.channel,
+                        destination: attempt.destination,
+                        debtBucket: attempt.debtBucket,
+                        at: now
+                    )
+                    let broken = references[attempt.account.position].violations(of: candidate)
+                    if !broken.isEmpty {
+                        referenceViolations.append(
+                            EngineRunChecker.Violation(
+                                account: attempt.account.position,
+                                at: now,
+                                rule: broken.joined(separator: ","),
+                                message:
+                                    "ReferenceChecker: \(attempt.channel.rawValue) to destination \(attempt.destination)"
+                            )
+                        )
+                    }
+                    references[attempt.account.position].record(candidate, result: nil)
+                    candidateOfAttempt[attempt.id] = candidate
                     logIndexOfAttempt[attempt.id] = log.entries.count
                     log.entries.append(
                         EngineRunLog.Entry(
@@ -153,7 +196,20 @@ public struct EngineSoak: Sendable {
             }
         }
         report.decisions = engine.statistics.decisions
-        report.violations = self.checker.check(log, campaigns: campaigns)
+        let zonesOfAccount = candidateZones
+        let homeOfAccount = homeZones
+        let checker = EngineRunChecker(
+            localSecondsOfDay: { account, at in
+                let zones = zonesOfAccount[account]
+                guard !zones.isEmpty else { return [at.utcSecondOfDay] }
+                return zones.map { TimeZoneTable.local(at, in: $0).secondOfDay }
+            },
+            homeDay: { account, at in
+                guard let zone = homeOfAccount[account] else { return at.utcDate.daysSinceEpoch }
+                return TimeZoneTable.local(at, in: zone).date.daysSinceEpoch
+            }
+        )
+        report.violations = referenceViolations + checker.check(log, campaigns: campaigns)
         return report
     }
 

@@ -318,10 +318,3 @@ extension CampaignDecoder {
         return conditions
     }
 }
-
-extension StepAction {
-    var isContact: Bool {
-        if case .contact = self { return true }
-        return false
-    }
-}

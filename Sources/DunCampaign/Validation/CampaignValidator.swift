@@ -30,6 +30,7 @@ public enum CampaignValidator {
         if Set(ids).count == ids.count {
             Self.checkGraph(campaign, graph: graph, map: map, sink: &sink)
         }
+        Self.checkChannelAvailability(campaign, map: map, sink: &sink)
         Self.checkLimits(campaign, map: map, sink: &sink)
         Self.checkVariants(campaign, map: map, sink: &sink)
         Self.checkTemplates(campaign, graph: graph, map: map, source: source, sink: &sink)
@@ -99,6 +100,39 @@ public enum CampaignValidator {
                 "loop without a wait: \(path); add 'wait:' to a step on the loop "
                     + "(a 'day:' step is due at once when the loop comes back to it)",
                 at: Self.stepLocation(cycle[0], campaign, map)
+            )
+        }
+    }
+
+    // MARK: - channels
+
+    /// Warns about contact steps whose channel the audience does not guarantee and no branch checks first:
+    /// the engine ends an enrolment at a step with no destination for its channel.
+    static func checkChannelAvailability(_ campaign: Campaign, map: CampaignSourceMap, sink: inout DiagnosticSink) {
+        var guaranteed = Set(campaign.audience.requiredChannels)
+        // A consented mobile number (SMS) is a phone; any phone can take automated and agent calls.
+        if guaranteed.contains(.sms) || guaranteed.contains(.call) || guaranteed.contains(.agentCall) {
+            guaranteed.formUnion([.call, .agentCall])
+        }
+        var guarded: [String: [Channel]] = [:]
+        for step in campaign.steps {
+            guard case .branch(let rules, _) = step.action else { continue }
+            for rule in rules {
+                guard case .step(let id) = rule.target else { continue }
+                for case .hasChannel(let channel) in rule.conditions {
+                    guarded[id, default: []].append(channel)
+                }
+            }
+        }
+        for (index, step) in campaign.steps.enumerated() {
+            guard let channel = step.channel, !guaranteed.contains(channel) else { continue }
+            let implied: [Channel] = channel.isTelephoneCall ? [.sms, .call, .agentCall] : [channel]
+            guard !guarded[step.id, default: []].contains(where: implied.contains) else { continue }
+            sink.warning(
+                "step '\(step.id)' needs a destination for \(channel.rawValue), which 'applies_to: "
+                    + "requires_channels' does not guarantee and no branch checks with 'has_channel'; accounts "
+                    + "without one end the enrolment here",
+                at: index < map.stepActions.count ? map.stepActions[index] : step.location
             )
         }
     }
