@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "DunCampaign", dependencies: ["DunCore", "DunPolicy"]),
         .target(name: "DunEngine", dependencies: ["DunCore", "DunPolicy", heap]),
         .target(name: "DunReport", dependencies: ["DunCore"]),
-        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
+        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
         .systemLibrary(
             name: "CCurl",
@@ -68,7 +68,13 @@ let package = Package(
                 "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", "DunStore", argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunGateways"], path: "Tests/DunTesting"),
+        .target(
+            name: "DunTesting",
+            dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunGateways"],
+            path: "Tests/DunTesting"
+        ),
+        // The engine soak (release mode in scripts/test.sh): random runs checked attempt by attempt.
+        .executableTarget(name: "dun-soak", dependencies: ["DunTesting"], path: "Tests/DunSoak"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
@@ -76,7 +82,11 @@ let package = Package(
             dependencies: ["DunCampaign", "DunTesting"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(
+            name: "DunEngineTests",
+            dependencies: ["DunEngine", "DunPolicy", "DunCampaign", "DunTesting", heap],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),

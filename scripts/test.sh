@@ -14,6 +14,18 @@ swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-depende
 echo "== tests" >&2
 swift test --skip-build --parallel
 
+echo "== engine soak: 1,000,000 random attempts through the real engine and policy, each one checked (release)" >&2
+swift build -c release --product dun-soak
+.build/release/dun-soak --attempts 1000000 --seed 1
+
+echo "== simulator determinism: same seed in two processes (parallel, then serial) gives identical JSON" >&2
+sim_tmp=$(mktemp -d)
+dun_bin="$(swift build --show-bin-path)/dun"
+"$dun_bin" simulate --accounts 1000 --days 60 --replications 2 --seed 7 --json "$sim_tmp/a.json" >/dev/null
+"$dun_bin" simulate --accounts 1000 --days 60 --replications 2 --seed 7 --serial --json "$sim_tmp/b.json" >/dev/null
+cmp "$sim_tmp/a.json" "$sim_tmp/b.json"
+rm -rf "$sim_tmp"
+
 echo "== time hygiene: no wall clock outside the live runtime's clock" >&2
 if grep -rnE 'Date\(\)|Date\.now|\.now([^(A-Za-z_]|$)|Task\.sleep|ContinuousClock\(\)|SuspendingClock\(\)|\btime\(nil\)|clock_gettime|gettimeofday' Sources \
     | grep -vE '^Sources/DunRuntime/(SystemUTCClock|LiveClock)\.swift:' | grep -vE '^\S+:\s*///'; then

@@ -13,6 +13,8 @@ struct Dun: AsyncParsableCommand {
             ImportCommand.self,
             RecordCommand.self,
             PolicyCommand.self,
+            PlanCommand.self,
+            SimulateCommand.self,
         ]
     )
 }
