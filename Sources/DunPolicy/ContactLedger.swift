@@ -19,20 +19,17 @@ public struct ContactLedger: Sendable {
 
     var records: InlineArray<16, UInt64>
     var recordCount: UInt8
-    var overflow: [UInt64]
     var bucketKeys: InlineArray<4, UInt32>
     /// Four bits per inline bucket (see `BucketState`).
     var bucketStates: UInt16
-    /// Buckets beyond the fourth: key | state << 32.
-    var extraBuckets: [UInt64]
-    var consents: [CallConsent]
+    /// Everything rare, in one copy-on-write box that is nil for most accounts (so copying a ledger retains
+    /// nothing).
+    var spill: LedgerSpillBox?
     /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
     /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
     var optOutMask: UInt32
     /// Bits 0-7 phones, 8-15 emails that turned out to be someone else's.
     var wrongMask: UInt16
-    /// Destinations beyond the eighth: kind << 30 | destination << 8 | DestinationBits.
-    var extraDestinations: [UInt32]
     var flags: UInt8
     /// Per medium (call, SMS, email): when a consumer-initiated contact allows one reply (0: none).
     var replyAt: InlineArray<3, UInt32>
@@ -46,14 +43,11 @@ public struct ContactLedger: Sendable {
     public init() {
         self.records = InlineArray(repeating: 0)
         self.recordCount = 0
-        self.overflow = []
         self.bucketKeys = InlineArray(repeating: 0)
         self.bucketStates = 0
-        self.extraBuckets = []
-        self.consents = []
+        self.spill = nil
         self.optOutMask = 0
         self.wrongMask = 0
-        self.extraDestinations = []
         self.flags = 0
         self.replyAt = InlineArray(repeating: 0)
         self.homeZoneRaw = 0
@@ -127,7 +121,11 @@ public struct ContactLedger: Sendable {
                 destination: destination,
                 bit: DestinationBits.optOut(channel)
             )
+            // The message that carried the opt-out is not a contact to reply to (only the 14(h)(2)(i)
+            // confirmation, which the engine sends outside the policy); a later inbound contact is.
+            self.replyAt[Self.medium(channel)] = 0
         case .optOutMedium(let channel):
+            self.replyAt[Self.medium(channel)] = 0
             switch channel {
             case .sms: self.optOutMask |= 1 << 24
             case .email: self.optOutMask |= 1 << 25
@@ -187,6 +185,16 @@ public struct ContactLedger: Sendable {
 
     // MARK: queries used by the policy
 
+    /// How many records the ledger holds (inline and spilled).
+    var recordTotal: Int { Int(self.recordCount) + (self.spill?.value.overflow.count ?? 0) }
+
+    /// Record `index` (0 ..< recordTotal).
+    @inline(__always)
+    func record(_ index: Int) -> Record {
+        index < Int(self.recordCount)
+            ? Record(raw: self.records[index]) : Record(raw: self.overflow[index - Int(self.recordCount)])
+    }
+
     func forEachRecord(_ body: (Record) -> Void) {
         for index in 0..<Int(self.recordCount) { body(Record(raw: self.records[index])) }
         for raw in self.overflow { body(Record(raw: raw)) }
@@ -196,6 +204,7 @@ public struct ContactLedger: Sendable {
 
     func slot(of key: UInt32) -> Int? {
         for index in 0..<4 where self.bucketKeys[index] == key { return index }
+        guard self.spill != nil else { return nil }
         for (index, entry) in self.extraBuckets.enumerated() where UInt32(truncatingIfNeeded: entry) == key {
             return 4 + index
         }
@@ -223,6 +232,7 @@ public struct ContactLedger: Sendable {
             }
             return bits
         }
+        guard self.spill != nil else { return 0 }
         let tag = Self.extraTag(kind: kind, destination: destination)
         for entry in self.extraDestinations where entry & ~0xFF == tag { return UInt8(truncatingIfNeeded: entry) }
         return 0
@@ -234,7 +244,7 @@ public struct ContactLedger: Sendable {
 
     /// Whether a call consent (RF-14-EXCL) for `slot` covers an outbound call at `instant`.
     func consentActive(slot: Int, at instant: UTCInstant) -> Bool {
-        guard !self.consents.isEmpty else { return false }
+        guard let spill = self.spill, !spill.value.consents.isEmpty else { return false }
         let time = Self.compact(instant)
         let homeDay = self.homeDay(at: instant)
         let utcDay = instant.utcDate.daysSinceEpoch
@@ -289,6 +299,49 @@ public struct ContactLedger: Sendable {
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: self.homeZoneRaw), at: instant)
         let local = instant.adding(seconds: Int64(offset)).utcDate.daysSinceEpoch
         return UInt8(clamping: max(0, min(2, local - instant.utcDate.daysSinceEpoch + 1)))
+    }
+
+    /// Buckets beyond the fourth: key | state << 32.
+    var extraBuckets: [UInt64] {
+        get { self.spill?.value.extraBuckets ?? [] }
+        _modify {
+            self.uniqueSpill()
+            yield &self.spill!.value.extraBuckets
+        }
+    }
+
+    /// Records beyond the sixteenth.
+    var overflow: [UInt64] {
+        get { self.spill?.value.overflow ?? [] }
+        _modify {
+            self.uniqueSpill()
+            yield &self.spill!.value.overflow
+        }
+    }
+
+    var consents: [CallConsent] {
+        get { self.spill?.value.consents ?? [] }
+        _modify {
+            self.uniqueSpill()
+            yield &self.spill!.value.consents
+        }
+    }
+
+    /// Destinations beyond the eighth: kind << 30 | destination << 8 | DestinationBits.
+    var extraDestinations: [UInt32] {
+        get { self.spill?.value.extraDestinations ?? [] }
+        _modify {
+            self.uniqueSpill()
+            yield &self.spill!.value.extraDestinations
+        }
+    }
+
+    mutating func uniqueSpill() {
+        if self.spill == nil {
+            self.spill = LedgerSpillBox(LedgerSpill())
+        } else if !isKnownUniquelyReferenced(&self.spill!) {
+            self.spill = LedgerSpillBox(self.spill!.value)
+        }
     }
 
     mutating func ensureSlot(_ key: UInt32) -> Int {
@@ -347,23 +400,31 @@ public struct ContactLedger: Sendable {
     mutating func markWrong(kind: DestinationKind, destination: Int) {
         self.setDestinationBit(kind: kind, destination: destination, bit: DestinationBits.wrong)
         let clamped = Record.clampDestination(destination)
+        // Outbound calls to it stop counting (comment 14(b)(2)(i)-3); a conversation the consumer started from
+        // it was still with the consumer and keeps its RF-14-B period.
         self.updateRecords { record in
-            guard record.destination == clamped, record.channel.destinationKind == kind else { return false }
+            guard record.destination == clamped, record.channel.destinationKind == kind, !record.inbound else {
+                return false
+            }
             record.wrong = true
             return false
         }
     }
 
     mutating func endConsents(slot: Int, at instant: UTCInstant) {
+        guard self.spill != nil else { return }
         let time = Self.compact(instant)
-        for index in self.consents.indices where Int(self.consents[index].slot) == min(slot, 255) {
+        // A conversation ends the consents given before it (comment 14(b)(3)(i)-2), not one given after it
+        // (D-10: consent given during a conversation covers the calls that follow).
+        for index in self.consents.indices
+        where Int(self.consents[index].slot) == min(slot, 255) && self.consents[index].start <= time {
             self.consents[index].until = min(self.consents[index].until, time)
         }
     }
 
     /// Applies `body` to every record, newest first; stops when it returns true.
     mutating func updateRecords(_ body: (inout Record) -> Bool) {
-        for index in self.overflow.indices.reversed() {
+        for index in (self.spill?.value.overflow.indices ?? 0..<0).reversed() {
             var record = Record(raw: self.overflow[index])
             let stop = body(&record)
             self.overflow[index] = record.raw
@@ -381,7 +442,7 @@ public struct ContactLedger: Sendable {
 
     mutating func append(_ record: Record) {
         if Int(self.recordCount) == Self.inlineCapacity { self.prune(newest: record) }
-        if Int(self.recordCount) < Self.inlineCapacity && self.overflow.isEmpty {
+        if Int(self.recordCount) < Self.inlineCapacity && (self.spill?.value.overflow.isEmpty ?? true) {
             self.records[Int(self.recordCount)] = record.raw
             self.recordCount += 1
         } else {
@@ -414,7 +475,7 @@ public struct ContactLedger: Sendable {
         }
         self.records = compacted
         self.recordCount = UInt8(keptCount)
-        self.overflow = kept
+        if self.spill != nil || !kept.isEmpty { self.overflow = kept }
     }
 }
 
@@ -529,5 +590,24 @@ enum DestinationBits {
         case .email: emailOptOut
         case .call, .agentCall: callOptOut
         }
+    }
+}
+
+/// The rare parts of a ledger: more than 16 records, more than 4 buckets, call consents, more than 8
+/// destinations of a kind.
+struct LedgerSpill: Sendable {
+    var overflow: [UInt64] = []
+    var extraBuckets: [UInt64] = []
+    var consents: [CallConsent] = []
+    var extraDestinations: [UInt32] = []
+}
+
+/// The copy-on-write box of `LedgerSpill`: `ContactLedger` copies it before any mutation unless it holds the
+/// only reference, so ledgers keep value semantics.
+final class LedgerSpillBox: @unchecked Sendable {
+    var value: LedgerSpill
+
+    init(_ value: LedgerSpill) {
+        self.value = value
     }
 }

@@ -2,8 +2,7 @@ import DunCore
 
 extension ContactPolicy {
     /// New York City's amended rule (3 per 7 days) takes effect at 2027-01-01 00:00 America/New_York (OQ-12).
-    static let nycAmendedRuleStart = UTCInstant(date: CivilDate(year: 2027, month: 1, day: 1), secondOfDay: 5 * 3_600)
-        .secondsSinceEpoch
+    static let nycAmendedRuleStart: Int64 = 1_798_779_600  // 2027-01-01T05:00:00Z
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func checkCounts(
@@ -27,7 +26,7 @@ extension ContactPolicy {
         let candidateIsWork: Bool =
             switch channel.destinationKind {
             case .phone: account.isWorkPhone(candidate.destination)
-            case .email: account.account.emails[candidate.destination].employerProvided
+            case .email: account.emailFacts[candidate.destination].employerProvided
             }
 
         var regHome = DayCounts()
@@ -46,7 +45,8 @@ extension ContactPolicy {
         var cnUnanswered = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
-        ledger.forEachRecord { record in
+        for recordIndex in 0..<ledger.recordTotal {
+            let record = ledger.record(recordIndex)
             let recordTime = record.instant
             let recordDay =
                 record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
@@ -70,7 +70,7 @@ extension ContactPolicy {
                     }
                 }
             }
-            guard !record.inbound else { return }
+            guard !record.inbound else { continue }
             all.add(offset)
             switch record.channel {
             case .sms: texts.add(offset)
@@ -107,13 +107,15 @@ extension ContactPolicy {
             }
             let recordIsWork: Bool =
                 record.channel == .email
-                ? Int(record.destination) < account.account.emails.count
-                    && account.account.emails[Int(record.destination)].employerProvided
+                ? Int(record.destination) < account.emailFacts.count
+                    && account.emailFacts[Int(record.destination)].employerProvided
                 : account.isWorkPhone(Int(record.destination))
             if recordIsWork { waWork.add(offset) }
         }
 
-        let nextDay = Self.startOfDay(day + 1, zone: home)
+        // The start of the next home day: the release of every per-day and per-window limit (computed only
+        // when one blocks, so the allowed path does no extra zone lookups).
+        var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
 
         // Reg F call frequency (RF-14-B, RF-14-A), unless a consent excludes the call (RF-14-EXCL).
         if isCall && federal && !consent {
@@ -166,7 +168,7 @@ extension ContactPolicy {
             _ houseRule: PolicyRule,
             _ campaignRule: PolicyRule
         ) {
-            guard let limit = [house, campaign].compactMap({ $0 }).min() else { return }
+            guard let limit = house.map({ min($0, campaign ?? $0) }) ?? campaign else { return }
             if let window = counts.failingWindow(limit: limit) {
                 let rule = house == nil || limit < house! ? campaignRule : houseRule
                 scan.add(
@@ -186,7 +188,7 @@ extension ContactPolicy {
                 channel: channel,
                 candidateIsWork: candidateIsWork,
                 day: day,
-                nextDay: nextDay,
+                home: home,
                 account,
                 ledger,
                 recordSlot: recordSlot,
@@ -226,7 +228,7 @@ extension ContactPolicy {
             channel: channel,
             candidateIsWork: candidateIsWork,
             day: day,
-            nextDay: nextDay,
+            home: home,
             account,
             ledger,
             recordSlot: recordSlot,
@@ -245,7 +247,7 @@ extension ContactPolicy {
         channel: Channel,
         candidateIsWork: Bool,
         day: Int,
-        nextDay: Int64,
+        home: ZoneID?,
         _ account: PolicyAccount,
         _ ledger: ContactLedger,
         recordSlot: Int,
@@ -257,6 +259,7 @@ extension ContactPolicy {
         into scan: inout Scan
     ) {
         let isCall = channel.isTelephoneCall
+        var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
         if account.has(.massachusetts) && (isCall || channel == .sms) {
             if !candidateIsWork || channel.destinationKind != .phone {
                 if let window = maPersonal.failingWindow(limit: 2) {

@@ -28,10 +28,13 @@ struct Scan {
 /// Per-day counts for the 13 days d-6 ... d+6 around a candidate's date d.
 struct DayCounts {
     var counts = InlineArray<13, UInt8>(repeating: 0)
+    /// The sum over all 13 days: when even that leaves room, no window can fail.
+    var total = 0
 
     mutating func add(_ offset: Int) {
         guard offset >= 0 && offset < 13 else { return }
         self.counts[offset] &+= 1
+        self.total += 1
     }
 
     var today: Int { Int(self.counts[6]) }
@@ -39,6 +42,7 @@ struct DayCounts {
     /// The first 7-day window containing day d (window start s = d-6 ... d) that would hold more than `limit`
     /// with one more contact on d: (start offset from d, count in it), or nil.
     func failingWindow(limit: Int) -> (start: Int, count: Int)? {
+        guard self.total + 1 > limit else { return nil }
         var sum = 0
         for index in 0..<7 { sum += Int(self.counts[index]) }
         for start in 0..<7 {
@@ -63,10 +67,11 @@ extension ContactPolicy {
         _ policyAccount: PolicyAccount,
         _ ledger: ContactLedger,
         _ limits: CampaignLimits,
-        slot: Int?
+        slot: Int?,
+        key: UInt32
     ) -> Scan {
         var scan = Scan()
-        let account = policyAccount.account
+        let status = ledger.flags | policyAccount.statusBits
         let channel = candidate.channel
         let destination = candidate.destination
         let instant = UTCInstant(secondsSinceEpoch: t)
@@ -78,29 +83,28 @@ extension ContactPolicy {
         let bucketState = slot.map { ledger.state(slot: $0) } ?? 0
 
         // Status of the consumer and the debt.
-        if ledger.flags & Flag.deceased != 0 || account.flags.deceased {
+        if status & Flag.deceased != 0 {
             scan.add(Hit(rule: .deceased, release: Hit.terminal))
         }
-        if ledger.flags & Flag.bankruptcy != 0 || account.flags.bankruptcy {
+        if status & Flag.bankruptcy != 0 {
             scan.add(Hit(rule: .bankruptcy, release: Hit.terminal))
         }
-        if ledger.flags & Flag.cease != 0 || account.flags.cease || bucketState & BucketState.cease != 0 {
+        if status & Flag.cease != 0 || bucketState & BucketState.cease != 0 {
             scan.add(Hit(rule: .cease, release: Hit.terminal))
         }
         if !replyAllowed
-            && (ledger.flags & Flag.attorney != 0 || account.flags.attorney
-                || bucketState & BucketState.attorney != 0
-                || account.debts.contains(where: { $0.bucket == candidate.debtBucket && $0.representedByAttorney }))
+            && (status & Flag.attorney != 0 || bucketState & BucketState.attorney != 0
+                || (!policyAccount.attorneyKeys.isEmpty && policyAccount.attorneyKeys.contains(key)))
         {
             scan.add(Hit(rule: .attorney, release: Hit.terminal))
         }
-        if ledger.flags & Flag.dispute != 0 || account.flags.dispute || bucketState & BucketState.dispute != 0 {
+        if status & Flag.dispute != 0 || bucketState & BucketState.dispute != 0 {
             scan.add(Hit(rule: .dispute, release: Hit.terminal))
         }
 
         // The destination.
         let kind = channel.destinationKind
-        let destinationCount = kind == .phone ? account.phones.count : account.emails.count
+        let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailFacts.count
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
             return scan
@@ -129,10 +133,8 @@ extension ContactPolicy {
         }
         switch kind {
         case .phone:
-            let phone = account.phones[destination]
-            if phone.kind == .work
-                && (account.flags.employerProhibitsWorkContact || ledger.flags & Flag.employerProhibits != 0)
-            {
+            let phone = policyAccount.phone(destination)
+            if phone.kind == .work && status & Flag.employerProhibits != 0 {
                 scan.add(Hit(rule: .work, release: Hit.terminal))
             }
             if channel == .call && phone.kind == .mobile && !phone.autodialConsent {
@@ -140,7 +142,7 @@ extension ContactPolicy {
             }
             if channel == .sms { self.checkSMS(phone, at: t, into: &scan) }
         case .email:
-            let email = account.emails[destination]
+            let email = policyAccount.emailFacts[destination]
             switch email.provenance {
             case .unknown:
                 scan.add(Hit(rule: .emailEligibility, release: Hit.terminal))
@@ -148,14 +150,8 @@ extension ContactPolicy {
                 if email.employerProvided {
                     scan.add(Hit(rule: .employerEmail, release: Hit.terminal))
                 } else if let deadline = email.optOutDeadline {
-                    if t < deadline.secondsSinceEpoch {
-                        scan.add(
-                            Hit(
-                                rule: .emailEligibility,
-                                release: deadline.secondsSinceEpoch,
-                                first: deadline.secondsSinceEpoch
-                            )
-                        )
+                    if t < deadline {
+                        scan.add(Hit(rule: .emailEligibility, release: deadline, first: deadline))
                     }
                 } else {
                     scan.add(Hit(rule: .emailEligibility, release: Hit.terminal, first: 0))
@@ -182,24 +178,18 @@ extension ContactPolicy {
         return scan
     }
 
-    func checkSMS(_ phone: PhoneContact, at t: Int64, into scan: inout Scan) {
+    func checkSMS(_ phone: PhoneFacts, at t: Int64, into scan: inout Scan) {
         // 1006.6(d)(5): a basis (consent, or the consumer texting from the number) and, within the past 60
         // days, that basis renewed or a reassigned-number check.
-        var basis = Int64.min
-        if let consent = phone.smsConsentAt { basis = max(basis, consent.secondsSinceEpoch) }
-        if let text = phone.lastConsumerTextAt { basis = max(basis, text.secondsSinceEpoch) }
+        let basis = phone.smsBasis
         guard basis != Int64.min else {
             scan.add(Hit(rule: .smsEligibility, release: Hit.terminal, first: 0))
             return
         }
-        var fresh = basis
-        if let check = phone.reassignmentCheckedAt, check.secondsSinceEpoch >= basis {
-            fresh = max(fresh, check.secondsSinceEpoch)
-        }
         if basis > t {
             scan.add(Hit(rule: .smsEligibility, release: basis, first: 1))
-        } else if t - fresh > Self.sixtyDays {
-            scan.add(Hit(rule: .smsEligibility, release: Hit.terminal, first: 2, second: fresh))
+        } else if t - phone.smsFresh > Self.sixtyDays {
+            scan.add(Hit(rule: .smsEligibility, release: Hit.terminal, first: 2, second: phone.smsFresh))
         }
     }
 
@@ -210,8 +200,8 @@ extension ContactPolicy {
         replyAllowed: Bool,
         into scan: inout Scan
     ) {
-        let zones = account.candidateZones
-        guard !zones.isEmpty else {
+        let zoneCount = account.zoneCount
+        guard zoneCount > 0 else {
             scan.add(Hit(rule: .noZone, release: Hit.terminal))
             return
         }
@@ -226,13 +216,14 @@ extension ContactPolicy {
         let windowRule: PolicyRule =
             account.has(.usFederal)
             ? .time : account.has(.unitedKingdom) ? .ukTime : account.has(.china) ? .cnTime : .time
-        let designations = replyAllowed ? [] : account.account.inconvenientTimes
+        let checkDesignations = !replyAllowed && account.storage.hasDesignations
         var windowRelease = Int64.min
         var designationRelease = Int64.min
         var worstZone: ZoneID? = nil
         var worstLocalSecond: Int64 = 0
         var designation = -1
-        for zone in zones {
+        for zoneIndex in 0..<zoneCount {
+            let zone = account.zone(zoneIndex)
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
             let local = t + offset
             let day = local.floorDiv(86_400)
@@ -252,7 +243,8 @@ extension ContactPolicy {
                 }
                 continue
             }
-            for (index, span) in designations.enumerated() {
+            guard checkDesignations else { continue }
+            for (index, span) in account.account.inconvenientTimes.enumerated() {
                 if let end = Self.designationEnd(span, day: day, second: second) {
                     let release = max(Self.utc(ofLocal: end, zone: zone, guess: offset), t + 1)
                     if release > designationRelease {

@@ -55,7 +55,7 @@ public struct ContactPolicy: Sendable {
         let key = ContactLedger.key(candidate.debtBucket)
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot)
+        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -65,7 +65,7 @@ public struct ContactPolicy: Sendable {
                 next = Hit.terminal
                 break
             }
-            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot)
+            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             next = later.maxRelease

@@ -75,7 +75,17 @@ public enum JurisdictionProfile: String, CaseIterable, Hashable, Sendable, Compa
         Self.allCases.firstIndex(of: lhs)! < Self.allCases.firstIndex(of: rhs)!
     }
 
-    var bit: UInt8 { UInt8(1) << UInt8(Self.allCases.firstIndex(of: self)!) }
+    var bit: UInt8 {
+        switch self {
+        case .usFederal: 1
+        case .massachusetts: 2
+        case .washington: 4
+        case .newYorkCity: 8
+        case .california: 16
+        case .unitedKingdom: 32
+        case .china: 64
+        }
+    }
 }
 
 extension String {
