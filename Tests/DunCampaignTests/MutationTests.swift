@@ -1,5 +1,6 @@
 import DunCampaign
 import DunCore
+import DunTesting
 import Testing
 
 /// Seeded mutations of the bundled campaigns: the reader, decoder, validator and lint never trap, and
@@ -65,5 +66,25 @@ struct MutationTests {
             }
         }
         #expect(rejected > 0)
+    }
+
+    /// Every broken fixture (small documents that reach every diagnostic) mutated further: 5,000 runs of the
+    /// reader, decoder, validator and lint per shard.
+    @Test(.timeLimit(.minutes(2)), arguments: [UInt64(1), 2])
+    func mutatedFixturesYieldPositionedDiagnostics(shard: UInt64) {
+        let seeds = FixtureSupport.yamlFiles(in: FixtureSupport.brokenDirectory).map(FixtureSupport.text)
+        let mutator = DocumentMutator(documents: seeds, punctuation: DocumentMutator.yamlPunctuation)
+        var random = TestSplitMix64(seed: 0xCA4D_0000 &+ shard)
+        let validator = FileValidator()
+        for iteration in 0..<5_000 {
+            let text = String(decoding: mutator.mutate(using: &random), as: UTF8.self)
+            let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            for diagnostic in validator.validate(text: text, path: "fuzz.yaml") {
+                let valid =
+                    diagnostic.location.line >= 1 && diagnostic.location.line <= lineCount + 1
+                    && diagnostic.location.column >= 1
+                if !valid { Issue.record("shard \(shard) iteration \(iteration): bad position \(diagnostic)") }
+            }
+        }
     }
 }

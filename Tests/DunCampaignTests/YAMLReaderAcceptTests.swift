@@ -118,6 +118,7 @@ struct YAMLReaderAcceptTests {
         Case(name: "key with spaces", text: "send window: 9:00-17:00\n", expected: .m(["send window": "9:00-17:00"])),
         Case(name: "indented root", text: "  a: 1\n  b: 2\n", expected: .m(["a": "1", "b": "2"])),
         Case(name: "no final line feed", text: "a: 1\nb: |\n  x", expected: .m(["a": "1", "b": "x"])),
+        Case(name: "kept block at the end", text: "a: |+\n  x\n\n  y", expected: .m(["a": "x\n\ny"])),
         Case(
             name: "tabs inside text",
             text: "a: \"x\ty\"\nb: |\n  \tz\n# \tc\n",

@@ -259,6 +259,13 @@ struct YAMLReaderRejectTests {
             column: 6,
             message: "mappings are not supported inside flow lists"
         ),
+        Case(
+            name: "dash in a flow list",
+            text: "a: [x, - y]\n",
+            line: 1,
+            column: 8,
+            message: "a list item '- ' cannot appear inside a flow list"
+        ),
         Case(name: "empty flow item", text: "a: [b,, c]\n", line: 1, column: 7, message: "expected a value before ','"),
         Case(
             name: "text after a flow list",

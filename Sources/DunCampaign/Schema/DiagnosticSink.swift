@@ -8,6 +8,8 @@ public struct DiagnosticSink: Sendable {
     public let path: String
     /// Everything reported so far, in discovery order.
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The same diagnostics, for constant-time duplicate checks (never iterated).
+    private var seen: Set<Diagnostic> = []
 
     /// Creates an empty sink for the file at `path`.
     public init(path: String) {
@@ -37,14 +39,14 @@ public struct DiagnosticSink: Sendable {
     /// Reports a diagnostic of any severity; an identical diagnostic is kept once.
     public mutating func report(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation) {
         let diagnostic = Diagnostic(path: self.path, location: location, severity: severity, message: message)
-        if !self.diagnostics.contains(diagnostic) {
+        if self.seen.insert(diagnostic).inserted {
             self.diagnostics.append(diagnostic)
         }
     }
 
     /// Adds diagnostics found elsewhere (for example by the YAML reader).
     public mutating func append(contentsOf diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics where !self.diagnostics.contains(diagnostic) {
+        for diagnostic in diagnostics where self.seen.insert(diagnostic).inserted {
             self.diagnostics.append(diagnostic)
         }
     }

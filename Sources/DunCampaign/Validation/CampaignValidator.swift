@@ -43,17 +43,24 @@ public enum CampaignValidator {
     // MARK: - ids and references
 
     static func checkIdentifiers(_ campaign: Campaign, map: CampaignSourceMap, sink: inout DiagnosticSink) {
+        var firstStep: [String: Int] = [:]
         for (index, step) in campaign.steps.enumerated() {
-            guard let first = campaign.steps.firstIndex(where: { $0.id == step.id }), first < index else { continue }
+            guard let first = firstStep[step.id] else {
+                firstStep[step.id] = index
+                continue
+            }
             sink.error(
                 "duplicate step id '\(step.id)'; it is first used on line \(Self.stepLocation(first, campaign, map).line)",
                 at: Self.stepLocation(index, campaign, map)
             )
         }
+        var firstVariant: [String: Int] = [:]
         for (index, variant) in campaign.variants.enumerated() {
-            guard let first = campaign.variants.firstIndex(where: { $0.name == variant.name }), first < index,
-                index < map.variantNames.count
-            else { continue }
+            guard let first = firstVariant[variant.name] else {
+                firstVariant[variant.name] = index
+                continue
+            }
+            guard index < map.variantNames.count else { continue }
             sink.error(
                 "duplicate variant name '\(variant.name)'; it is first used on line \(map.variantNames[first].line)",
                 at: map.variantNames[index]
@@ -63,9 +70,11 @@ public enum CampaignValidator {
 
     static func checkReferences(_ campaign: Campaign, map: CampaignSourceMap, sink: inout DiagnosticSink) {
         let ids = campaign.steps.map(\.id)
+        let known = Set(ids)
         for reference in map.references {
-            guard case .step(let id) = reference.target, !ids.contains(id) else { continue }
-            let hint = Suggestion.closest(to: id, among: ids).map { "; did you mean '\($0)'?" } ?? ""
+            guard case .step(let id) = reference.target, !known.contains(id) else { continue }
+            let hint =
+                Suggestion.closest(to: id, among: ids.count <= 500 ? ids : []).map { "; did you mean '\($0)'?" } ?? ""
             sink.error(
                 "'\(reference.role)' names step '\(id)', which does not exist\(hint) (write 'stop' to end)",
                 at: reference.location
@@ -177,16 +186,21 @@ public enum CampaignValidator {
     ) {
         let languages = campaign.audience.languages.isEmpty ? ["en"] : campaign.audience.languages
         let templateIDs = Self.uniqueTemplateIDs(campaign)
-        var used: [String] = []
+        let byID = Self.templatesByID(campaign)
+        let declared = Set(map.declaredTemplates)
+        var used: Set<String> = []
         for (index, step) in campaign.steps.enumerated() {
             guard case .contact(let channel, let id) = step.action, !id.isEmpty else { continue }
-            used.append(id)
+            used.insert(id)
             let location = index < map.stepActions.count ? map.stepActions[index] : step.location
-            let entries = campaign.templates.filter { $0.id == id }
+            let entries = byID[id, default: []].map { campaign.templates[$0] }
             guard let first = entries.first else {
                 // A template that is written but could not be read has its own diagnostic already.
-                guard !map.declaredTemplates.contains(id) else { continue }
-                let hint = Suggestion.closest(to: id, among: templateIDs).map { "; did you mean '\($0)'?" } ?? ""
+                guard !declared.contains(id) else { continue }
+                let hint =
+                    Suggestion.closest(to: id, among: templateIDs.count <= 500 ? templateIDs : []).map {
+                        "; did you mean '\($0)'?"
+                    } ?? ""
                 sink.error(
                     "step '\(step.id)' uses template '\(id)', which is not defined under 'templates'\(hint)",
                     at: location
@@ -212,7 +226,7 @@ public enum CampaignValidator {
         }
         for (index, template) in campaign.templates.enumerated() {
             let locations = index < map.templates.count ? map.templates[index] : nil
-            let isFirstOfID = campaign.templates.firstIndex { $0.id == template.id } == index
+            let isFirstOfID = byID[template.id]?.first == index
             if isFirstOfID, !used.contains(template.id) {
                 sink.warning(
                     "template '\(template.id)' is not used by any step",
@@ -250,9 +264,11 @@ public enum CampaignValidator {
                 stack.append(contentsOf: graph.successors[node].reversed())
             }
         }
+        let byID = Self.templatesByID(campaign)
         for (index, step) in campaign.steps.enumerated() {
             guard case .contact(let channel, let id) = step.action else { continue }
-            for (templateIndex, template) in campaign.templates.enumerated() where template.id == id {
+            for templateIndex in byID[id, default: []] {
+                let template = campaign.templates[templateIndex]
                 let location =
                     templateIndex < map.templates.count ? map.templates[templateIndex].body : template.location
                 if first[index] {
@@ -265,8 +281,14 @@ public enum CampaignValidator {
     }
 
     static func uniqueTemplateIDs(_ campaign: Campaign) -> [String] {
-        var ids: [String] = []
-        for template in campaign.templates where !ids.contains(template.id) { ids.append(template.id) }
-        return ids
+        var seen: Set<String> = []
+        return campaign.templates.map(\.id).filter { seen.insert($0).inserted }
+    }
+
+    /// Template indices by id, each list in file order (lookup only; never iterated into output).
+    static func templatesByID(_ campaign: Campaign) -> [String: [Int]] {
+        var byID: [String: [Int]] = [:]
+        for (index, template) in campaign.templates.enumerated() { byID[template.id, default: []].append(index) }
+        return byID
     }
 }

@@ -63,63 +63,109 @@ struct StepGraph {
 
     /// Cycles that pass only through steps for which `isOpen` holds, one per strongly connected group,
     /// each as a path of step indices starting at the group's first step (file order) and returning to it.
+    ///
+    /// - Complexity: O(steps + edges) (Tarjan's algorithm, iterative, then one search per group).
     func cycles(through isOpen: (Int) -> Bool) -> [[Int]] {
         let count = self.successors.count
         let open = (0..<count).map(isOpen)
-        var reported = [Bool](repeating: false, count: count)
+        let component = self.components(open: open)
+        var groups: [Int: [Int]] = [:]
+        for node in 0..<count where open[node] {
+            groups[component[node], default: []].append(node)
+        }
         var cycles: [[Int]] = []
-        for start in 0..<count where open[start] && !reported[start] {
-            guard let path = self.shortestCycle(from: start, open: open) else { continue }
-            // Everything on a mutual loop with `start` belongs to its group; report the group once.
-            for node in 0..<count where open[node] && !reported[node] {
-                if node == start
-                    || (self.path(from: start, to: node, open: open) != nil
-                        && self.path(from: node, to: start, open: open) != nil)
-                {
-                    reported[node] = true
-                }
-            }
-            cycles.append(path)
+        // Groups in file order of their first step, so the output never depends on hash order.
+        for members in groups.values.sorted(by: { $0[0] < $1[0] }) {
+            let start = members[0]
+            let isCycle = members.count > 1 || self.successors[start].contains(start)
+            guard isCycle else { continue }
+            if let path = self.shortestCycle(from: start, component: component) { cycles.append(path) }
         }
         return cycles
     }
 
-    /// The shortest path start → … → start through open nodes, or nil.
-    func shortestCycle(from start: Int, open: [Bool]) -> [Int]? {
-        var best: [Int]?
-        for successor in self.successors[start] where open[successor] {
-            if successor == start { return [start, start] }
-            guard let back = self.path(from: successor, to: start, open: open) else { continue }
-            let cycle = [start] + back
-            if best == nil || cycle.count < best!.count { best = cycle }
+    /// The strongly connected component of each open node (closed nodes get -1).
+    func components(open: [Bool]) -> [Int] {
+        let count = self.successors.count
+        var index = [Int](repeating: -1, count: count)
+        var low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var component = [Int](repeating: -1, count: count)
+        var stack: [Int] = []
+        var counter = 0
+        var components = 0
+        for root in 0..<count where open[root] && index[root] < 0 {
+            // Each frame: the node and the position of the next successor to look at.
+            var frames: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let frame = frames.last {
+                let node = frame.node
+                let successors = self.successors[node]
+                if frame.next < successors.count {
+                    frames[frames.count - 1].next += 1
+                    let successor = successors[frame.next]
+                    guard open[successor] else { continue }
+                    if index[successor] < 0 {
+                        index[successor] = counter
+                        low[successor] = counter
+                        counter += 1
+                        stack.append(successor)
+                        onStack[successor] = true
+                        frames.append((successor, 0))
+                    } else if onStack[successor] {
+                        low[node] = min(low[node], index[successor])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last?.node {
+                    low[parent] = min(low[parent], low[node])
+                }
+                if low[node] == index[node] {
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        component[member] = components
+                        if member == node { break }
+                    }
+                    components += 1
+                }
+            }
         }
-        return best
+        return component
     }
 
-    /// The shortest path from `source` to `target` through open nodes (breadth first), both included.
-    func path(from source: Int, to target: Int, open: [Bool]) -> [Int]? {
-        if source == target { return [source] }
-        var previous = [Int?](repeating: nil, count: self.successors.count)
-        var visited = [Bool](repeating: false, count: self.successors.count)
-        visited[source] = true
-        var queue = [source]
+    /// The shortest path start → … → start through nodes of `start`'s component, or nil.
+    ///
+    /// - Complexity: O(steps + edges): one breadth-first search from `start`'s successors.
+    func shortestCycle(from start: Int, component: [Int]) -> [Int]? {
+        let group = component[start]
+        if self.successors[start].contains(start) { return [start, start] }
+        var previous = [Int](repeating: -1, count: self.successors.count)
+        var queue: [Int] = []
+        for successor in self.successors[start] where component[successor] == group && previous[successor] < 0 {
+            previous[successor] = start
+            queue.append(successor)
+        }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for successor in self.successors[node] where open[successor] && !visited[successor] {
-                visited[successor] = true
-                previous[successor] = node
-                if successor == target {
-                    var path = [target]
+            for successor in self.successors[node] where component[successor] == group {
+                if successor == start {
+                    var backwards = [node]
                     var cursor = node
-                    while cursor != source {
-                        path.append(cursor)
-                        cursor = previous[cursor]!
+                    while previous[cursor] != start {
+                        cursor = previous[cursor]
+                        backwards.append(cursor)
                     }
-                    path.append(source)
-                    return path.reversed()
+                    return [start] + Array(backwards.reversed()) + [start]
                 }
+                guard previous[successor] < 0 else { continue }
+                previous[successor] = node
                 queue.append(successor)
             }
         }

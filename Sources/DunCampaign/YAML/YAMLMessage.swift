@@ -142,6 +142,10 @@ enum YAMLMessage {
         "expected a value before ',' in the flow list, found '\(text)'"
     }
 
+    static func dashInFlowList(_ text: String) -> String {
+        "a list item '- ' cannot appear inside a flow list: found '\(text)'; quote a lone '-' as '\'-\''"
+    }
+
     static func mappingInFlowList(_ text: String) -> String {
         "mappings are not supported inside flow lists: found '\(text)'; quote the value or use a block list"
     }

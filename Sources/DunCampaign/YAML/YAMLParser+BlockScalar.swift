@@ -88,6 +88,8 @@ extension YAMLParser {
             value.append(contentsOf: self.source.scalars[textStart..<textEnd])
             lineBreak = textEnd < self.source.count
             guard lineBreak else {
+                // The text ends on this line: no line feed and no trailing empty lines to keep.
+                breaks = 0
                 line += 1
                 break
             }

@@ -68,7 +68,7 @@ extension YAMLParser {
         case "|", ">":
             throw self.fail(YAMLMessage.blockScalarInFlowList(self.source.snippet(from: index)), at: index)
         case "-" where endsToken:
-            throw self.fail(YAMLMessage.listOnKeyLine(self.source.snippet(from: index)), at: index)
+            throw self.fail(YAMLMessage.dashInFlowList(self.source.snippet(from: index)), at: index)
         case "?", ":":
             throw self.fail(YAMLMessage.mappingInFlowList(self.source.snippet(from: index)), at: index)
         case "%", "@", "`", "}":

@@ -11,93 +11,92 @@ final class YAMLSource {
     private let buffer: UnsafeMutableBufferPointer<Unicode.Scalar>
     /// The index of the first scalar of each line; a text of n line feeds has n + 1 lines.
     let lineStarts: [Int]
+    /// The line `line(of:)` found last. Only this reader's parser uses the object, so no access is concurrent.
+    @exclusivity(unchecked) private var lastLine = 0
 
     /// Reads `text`, collecting a diagnostic for each character YAML-lite rejects (at most `limit`).
     init(text: String, path: String, problems: inout [Diagnostic], limit: Int = 10) {
+        var text = text
+        let decoded = text.withUTF8 { Self.decode($0) }
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
+        scalars.reserveCapacity(decoded.count)
         var lineStarts = [0]
-        var pendingCR = false
-        func report(_ message: String) {
-            guard problems.count < limit else { return }
-            let column = scalars.count - lineStarts[lineStarts.count - 1] + 1
-            problems.append(
-                Diagnostic(
-                    path: path,
-                    location: SourceLocation(line: lineStarts.count, column: column),
-                    severity: .error,
-                    message: message
-                )
-            )
-        }
-        func accept(_ scalar: Unicode.Scalar) {
-            if pendingCR {
-                pendingCR = false
-                if scalar != "\n" {
-                    report(YAMLMessage.loneCarriageReturn)
-                }
-            }
+        var index = 0
+        while index < decoded.count {
+            let scalar = decoded[index]
+            index += 1
+            var problem: String?
             switch scalar.value {
             case 0x0A:
                 scalars.append(scalar)
                 lineStarts.append(scalars.count)
-                return
+                continue
             case 0x0D:
-                pendingCR = true
-                return
+                if index < decoded.count, decoded[index] == "\n" {
+                    continue
+                }
+                problem = YAMLMessage.loneCarriageReturn
             case 0x09:
                 break
             case 0xFEFF:
-                report(YAMLMessage.byteOrderMark)
+                problem = YAMLMessage.byteOrderMark
             case 0x85, 0x2028, 0x2029:
-                report(YAMLMessage.unicodeLineBreak(scalar))
+                problem = YAMLMessage.unicodeLineBreak(scalar)
             case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF:
-                report(YAMLMessage.controlCharacter(scalar))
+                problem = YAMLMessage.controlCharacter(scalar)
             default:
                 break
             }
-            scalars.append(scalar)
-        }
-        var text = text
-        let decoded: Void? = text.withUTF8 { utf8 in
-            // A String's UTF-8 is valid, so a plain decoder without error paths suffices; indexing the buffer
-            // directly keeps debug builds fast (the fuzz test reads 100,000 documents).
-            var index = 0
-            while index < utf8.count {
-                let lead = UInt32(utf8[index])
-                var value: UInt32
-                var length: Int
-                if lead < 0x80 {
-                    value = lead
-                    length = 1
-                } else if lead < 0xE0 {
-                    value = lead & 0x1F
-                    length = 2
-                } else if lead < 0xF0 {
-                    value = lead & 0x0F
-                    length = 3
-                } else {
-                    value = lead & 0x07
-                    length = 4
-                }
-                var offset = 1
-                while offset < length, index + offset < utf8.count {
-                    value = (value << 6) | (UInt32(utf8[index + offset]) & 0x3F)
-                    offset += 1
-                }
-                accept(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
+            if let problem, problems.count < limit {
+                let location = SourceLocation(
+                    line: lineStarts.count,
+                    column: scalars.count - lineStarts[lineStarts.count - 1] + 1
+                )
+                problems.append(Diagnostic(path: path, location: location, severity: .error, message: problem))
             }
-        }
-        _ = decoded
-        if pendingCR {
-            report(YAMLMessage.loneCarriageReturn)
+            if scalar != "\r" {
+                scalars.append(scalar)
+            }
         }
         let buffer = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: scalars.count)
         _ = buffer.initialize(from: scalars)
         self.scalars = scalars
         self.lineStarts = lineStarts
         self.buffer = buffer
+    }
+
+    /// Decodes a `String`'s UTF-8, which is valid, so a plain decoder without error paths suffices; indexing
+    /// the buffer directly keeps debug builds fast (the fuzz test reads 100,000 documents).
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(utf8.count)
+        var index = 0
+        while index < utf8.count {
+            let lead = UInt32(utf8[index])
+            var value: UInt32
+            var length: Int
+            if lead < 0x80 {
+                value = lead
+                length = 1
+            } else if lead < 0xE0 {
+                value = lead & 0x1F
+                length = 2
+            } else if lead < 0xF0 {
+                value = lead & 0x0F
+                length = 3
+            } else {
+                value = lead & 0x07
+                length = 4
+            }
+            var offset = 1
+            while offset < length, index + offset < utf8.count {
+                value = (value << 6) | (UInt32(utf8[index + offset]) & 0x3F)
+                offset += 1
+            }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
+        return scalars
     }
 
     deinit {
@@ -122,6 +121,17 @@ final class YAMLSource {
 
     /// The 0-based line holding `index`.
     func line(of index: Int) -> Int {
+        // Most look-ups are on the line of the previous one or the next: check those before searching.
+        let hint = self.lastLine
+        if self.lineStarts[hint] <= index {
+            if hint + 1 == self.lineStarts.count || index < self.lineStarts[hint + 1] {
+                return hint
+            }
+            if hint + 2 == self.lineStarts.count || index < self.lineStarts[hint + 2] {
+                self.lastLine = hint + 1
+                return hint + 1
+            }
+        }
         var low = 0
         var high = self.lineStarts.count - 1
         while low < high {
@@ -132,6 +142,7 @@ final class YAMLSource {
                 high = mid - 1
             }
         }
+        self.lastLine = low
         return low
     }
 
