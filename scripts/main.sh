@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The main job on the bundled defaults: set up, build, then validate every bundled campaign and print
-# the plan of one. (When the simulator lands this becomes `dun simulate`.)
+# The main job on the bundled defaults: set up, build, check every bundled campaign and scenario, then run
+# the simulator with no arguments (the default scenario, every bundled campaign, and the agency baseline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product dun >&2
 dun=".build/release/dun"
-"$dun" validate campaigns/*.yaml
-"$dun" plan campaigns/digital-first.yaml
+"$dun" validate campaigns/*.yaml simulators/*.yaml
+"$dun" simulate
