@@ -210,6 +210,17 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
+        self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
+    }
+
+    private mutating func emitDeferral(
+        _ account: Int,
+        rule: String,
+        text: Deferral.Text,
+        until: Int64?,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
         let cursor = self.states[account].cursor
         let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
         self.statistics.deferred += 1
@@ -221,7 +232,7 @@ extension SchedulerEngine {
                     step: Int(cursor.step),
                     channel: step.channel,
                     rule: rule,
-                    reason: reason,
+                    text: text,
                     at: UTCInstant(secondsSinceEpoch: time),
                     until: until.map { UTCInstant(secondsSinceEpoch: $0) }
                 )
@@ -341,7 +352,7 @@ extension SchedulerEngine {
                 self.emitDeferral(
                     account,
                     rule: block.rule,
-                    reason: block.reason,
+                    text: .policy(block),
                     until: until,
                     at: time,
                     into: &actions

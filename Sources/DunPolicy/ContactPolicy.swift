@@ -76,7 +76,7 @@ public struct ContactPolicy: Sendable {
             PolicyBlock(
                 rule: worst.rule.id,
                 citation: worst.rule.citation,
-                reason: self.reason(for: worst, candidate, account),
+                pending: PendingReason(hit: worst, candidate: candidate, account: account, ukHours: self.ukHours),
                 nextAllowed: nextAllowed
             )
         )
