@@ -243,12 +243,13 @@ extension SchedulerEngine {
     @inline(__always)
     private static func judge(
         _ candidate: ContactCandidate,
+        key: UInt32,
         policy: ContactPolicy,
         account: inout PolicyAccount,
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        policy.evaluate(candidate, account: account, ledger: ledger, limits: limits)
+        policy.evaluate(candidate, key: key, account: account, ledger: ledger, limits: limits)
     }
 
     /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
@@ -313,6 +314,7 @@ extension SchedulerEngine {
         var earliest: PolicyBlock?
         let instant = UTCInstant(secondsSinceEpoch: time)
         let limits = self.compiled[campaign].limits
+        let debtKey = self.states[account].record.debtKey
         for destination in 0..<destinations {
             let candidate = ContactCandidate(
                 channel: channel,
@@ -325,6 +327,7 @@ extension SchedulerEngine {
             // the policy borrows them in place: copying would retain every field they hold.
             let decision = Self.judge(
                 candidate,
+                key: debtKey,
                 policy: self.configuration.policy,
                 account: &self.policyAccounts[account],
                 ledger: &self.ledgers[account],
@@ -404,7 +407,8 @@ extension SchedulerEngine {
                 destination: destination,
                 debtBucket: bucket,
                 at: instant
-            )
+            ),
+            key: self.states[account].record.debtKey
         )
         if pool >= 0 { self.pools[pool].take(at: time) }
         self.statistics.dispatched += 1
