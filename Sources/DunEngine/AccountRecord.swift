@@ -14,8 +14,10 @@ struct AccountRecord: Sendable {
     var channelMask: UInt8
     var phoneCount: UInt8
     var emailCount: UInt8
+    /// `ContactLedger.key` of the account's debt bucket (computed once, not per decision).
+    var debtKey: UInt32
 
-    init(_ account: Account, policyAccount: PolicyAccount) {
+    init(_ account: Account, policyAccount: PolicyAccount, debtBucket: String) {
         self.zone = LocalZone.home(of: policyAccount)
         self.idHash = VariantAssignment.stableHash(account.id)
         self.balanceCents = account.balance.cents
@@ -27,6 +29,7 @@ struct AccountRecord: Sendable {
         self.channelMask = mask
         self.phoneCount = UInt8(clamping: account.phones.count)
         self.emailCount = UInt8(clamping: account.emails.count)
+        self.debtKey = ContactLedger.key(debtBucket)
     }
 
     func destinationCount(for channel: Channel) -> Int {

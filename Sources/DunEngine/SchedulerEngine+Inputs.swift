@@ -120,7 +120,7 @@ extension SchedulerEngine {
         guard self.states.indices.contains(account), id.serial != 0 else { return }
         var cursor = self.states[account].cursor
         guard cursor.inFlightSerial == id.serial else { return }
-        let channel = Channel.allCases[Int(cursor.inFlightChannel)]
+        let channel = Channel(position: Int(cursor.inFlightChannel))
         self.ledgers[account].recordResult(
             result,
             of: ContactCandidate(
@@ -128,7 +128,8 @@ extension SchedulerEngine {
                 destination: Int(cursor.inFlightDestination),
                 debtBucket: self.debtBuckets[account],
                 at: UTCInstant(secondsSinceEpoch: cursor.inFlightAt)
-            )
+            ),
+            key: self.states[account].record.debtKey
         )
         cursor.inFlightSerial = 0
         let detached = cursor.flags & EnrolmentCursor.Flags.detached != 0

@@ -210,6 +210,17 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
+        self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
+    }
+
+    private mutating func emitDeferral(
+        _ account: Int,
+        rule: String,
+        text: Deferral.Text,
+        until: Int64?,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
         let cursor = self.states[account].cursor
         let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
         self.statistics.deferred += 1
@@ -221,7 +232,7 @@ extension SchedulerEngine {
                     step: Int(cursor.step),
                     channel: step.channel,
                     rule: rule,
-                    reason: reason,
+                    text: text,
                     at: UTCInstant(secondsSinceEpoch: time),
                     until: until.map { UTCInstant(secondsSinceEpoch: $0) }
                 )
@@ -229,15 +240,84 @@ extension SchedulerEngine {
         )
     }
 
+    /// The policy's decision for one destination. The account and ledger are passed through `inout`
+    /// (exclusive access to the array elements), so the policy borrows them in place: copying would retain
+    /// every field they hold.
+    @inline(__always)
+    private mutating func judge(
+        _ account: Int,
+        channel: Channel,
+        destination: Int,
+        key: UInt32,
+        at instant: UTCInstant,
+        limits: CampaignLimits
+    ) -> PolicyDecision {
+        let candidate = ContactCandidate(
+            channel: channel,
+            destination: destination,
+            debtBucket: self.debtBuckets[account],
+            at: instant
+        )
+        return Self.judge(
+            candidate,
+            key: key,
+            policy: self.configuration.policy,
+            account: &self.policyAccounts[account],
+            ledger: &self.ledgers[account],
+            limits: limits
+        )
+    }
+
     @inline(__always)
     private static func judge(
         _ candidate: ContactCandidate,
+        key: UInt32,
         policy: ContactPolicy,
         account: inout PolicyAccount,
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        policy.evaluate(candidate, account: account, ledger: ledger, limits: limits)
+        policy.evaluate(candidate, key: key, account: account, ledger: ledger, limits: limits)
+    }
+
+    /// Every destination is blocked: defer to the earliest next permitted instant (re-timed to the campaign's
+    /// window), else end on the terminal rule, else end for want of a destination.
+    private mutating func settleBlocked(
+        _ account: Int,
+        earliest: PolicyBlock?,
+        terminal: PolicyBlock?,
+        step: CompiledCampaign.CompiledStep,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        if let block = earliest, let next = block.nextAllowed {
+            let campaign = Int(self.states[account].cursor.campaign)
+            let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+            let until = step.window.nextOpening(
+                atOrAfter: Swift.max(next.secondsSinceEpoch, time + 1),
+                zone: self.states[account].record.zone,
+                blackout: blackout
+            )
+            self.emitDeferral(
+                account,
+                rule: block.rule,
+                text: .policy(block),
+                until: until,
+                at: time,
+                into: &actions
+            )
+            self.schedule(account, stepDue: until)
+        } else if let block = earliest ?? terminal {
+            self.end(account, reason: block.reason, rule: block.rule, at: time, into: &actions)
+        } else {
+            self.end(
+                account,
+                reason: "no destination for \(step.channel.rawValue)",
+                rule: nil,
+                at: time,
+                into: &actions
+            )
+        }
     }
 
     /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
@@ -298,61 +378,56 @@ extension SchedulerEngine {
         let channel = step.channel
         let destinations = self.states[account].record.destinationCount(for: channel)
         var chosen = -1
-        var terminal: PolicyBlock?
-        var earliest: PolicyBlock?
         let instant = UTCInstant(secondsSinceEpoch: time)
         let limits = self.compiled[campaign].limits
-        for destination in 0..<destinations {
-            let candidate = ContactCandidate(
-                channel: channel,
-                destination: destination,
-                debtBucket: self.debtBuckets[account],
-                at: instant
-            )
+        let debtKey = self.states[account].record.debtKey
+        if destinations == 1 {
+            // The common case: the one destination's decision is the answer, so no block is set aside (keeping
+            // one in an optional costs a copy and a generic destroy per decision).
             self.statistics.policyEvaluations += 1
-            // The account and ledger are passed through `inout` (exclusive access to the array elements), so
-            // the policy borrows them in place: copying would retain every field they hold.
-            let decision = Self.judge(
-                candidate,
-                policy: self.configuration.policy,
-                account: &self.policyAccounts[account],
-                ledger: &self.ledgers[account],
-                limits: limits
-            )
-            switch decision {
+            switch self.judge(account, channel: channel, destination: 0, key: debtKey, at: instant, limits: limits) {
             case .allowed:
-                chosen = destination
+                chosen = 0
             case .blocked(let block):
-                if let next = block.nextAllowed {
-                    if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
-                } else if terminal == nil {
-                    terminal = block
-                }
+                self.settleBlocked(account, earliest: block, terminal: nil, step: step, at: time, into: &actions)
+                return
             }
-            if chosen >= 0 { break }
-        }
-        guard chosen >= 0 else {
-            if let block = earliest, let next = block.nextAllowed {
-                let until = step.window.nextOpening(
-                    atOrAfter: Swift.max(next.secondsSinceEpoch, time + 1),
-                    zone: zone,
-                    blackout: blackout
-                )
-                self.emitDeferral(
+        } else {
+            var terminal: PolicyBlock?
+            var earliest: PolicyBlock?
+            for destination in 0..<destinations {
+                self.statistics.policyEvaluations += 1
+                let decision = self.judge(
                     account,
-                    rule: block.rule,
-                    reason: block.reason,
-                    until: until,
+                    channel: channel,
+                    destination: destination,
+                    key: debtKey,
+                    at: instant,
+                    limits: limits
+                )
+                switch decision {
+                case .allowed:
+                    chosen = destination
+                case .blocked(let block):
+                    if let next = block.nextAllowed {
+                        if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
+                    } else if terminal == nil {
+                        terminal = block
+                    }
+                }
+                if chosen >= 0 { break }
+            }
+            guard chosen >= 0 else {
+                self.settleBlocked(
+                    account,
+                    earliest: earliest,
+                    terminal: terminal,
+                    step: step,
                     at: time,
                     into: &actions
                 )
-                self.schedule(account, stepDue: until)
-            } else if let block = terminal {
-                self.end(account, reason: block.reason, rule: block.rule, at: time, into: &actions)
-            } else {
-                self.end(account, reason: "no destination for \(channel.rawValue)", rule: nil, at: time, into: &actions)
+                return
             }
-            return
         }
         let pool = self.poolOfChannel[channel.position]
         if pool >= 0, !fromPool {
@@ -393,7 +468,8 @@ extension SchedulerEngine {
                 destination: destination,
                 debtBucket: bucket,
                 at: instant
-            )
+            ),
+            key: self.states[account].record.debtKey
         )
         if pool >= 0 { self.pools[pool].take(at: time) }
         self.statistics.dispatched += 1

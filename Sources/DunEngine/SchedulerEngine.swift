@@ -85,11 +85,15 @@ public struct SchedulerEngine: Sendable {
     public mutating func addAccount(_ account: Account) -> AccountIndex {
         let index = AccountIndex(self.states.count)
         let policyAccount = PolicyAccount(account)
+        let bucket = account.debts.first?.bucket ?? account.id
         self.states.append(
-            AccountState(cursor: EnrolmentCursor(), record: AccountRecord(account, policyAccount: policyAccount))
+            AccountState(
+                cursor: EnrolmentCursor(),
+                record: AccountRecord(account, policyAccount: policyAccount, debtBucket: bucket)
+            )
         )
         self.policyAccounts.append(policyAccount)
-        self.debtBuckets.append(account.debts.first?.bucket ?? account.id)
+        self.debtBuckets.append(bucket)
         self.ledgers.append(ContactLedger(for: policyAccount))
         return index
     }
@@ -168,6 +172,16 @@ public struct SchedulerEngine: Sendable {
 }
 
 extension Channel {
+    /// The channel at `position` in `Channel.allCases` (the inverse of `position`).
+    init(position: Int) {
+        switch position {
+        case 0: self = .sms
+        case 1: self = .email
+        case 2: self = .call
+        default: self = .agentCall
+        }
+    }
+
     /// The channel's position in `Channel.allCases`, for dense per-channel tables.
     var position: Int {
         switch self {

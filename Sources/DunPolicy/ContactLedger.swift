@@ -71,7 +71,13 @@ public struct ContactLedger: Sendable {
     /// A call placed while a call consent for its debt is active is excluded from RF-14-A (RF-14-EXCL).
     /// Consumes the one-reply allowance of its medium, if any.
     public mutating func recordAttempt(_ candidate: ContactCandidate) {
-        let slot = self.ensureSlot(Self.key(candidate.debtBucket))
+        self.recordAttempt(candidate, key: Self.key(candidate.debtBucket))
+    }
+
+    /// `recordAttempt(_:)` with the debt bucket's key already computed (`ContactLedger.key(_:)`), for callers
+    /// that keep it per account.
+    package mutating func recordAttempt(_ candidate: ContactCandidate, key: UInt32) {
+        let slot = self.ensureSlot(key)
         let instant = candidate.at
         var record = Record(
             time: Self.compact(instant),
@@ -93,8 +99,13 @@ public struct ContactLedger: Sendable {
     /// Records an attempt's result. A conversation starts RF-14-B and ends any call consent for the debt;
     /// `wrongNumber` blocks the destination for good.
     public mutating func recordResult(_ result: AttemptResult, of candidate: ContactCandidate) {
+        self.recordResult(result, of: candidate, key: Self.key(candidate.debtBucket))
+    }
+
+    /// `recordResult(_:of:)` with the debt bucket's key already computed.
+    package mutating func recordResult(_ result: AttemptResult, of candidate: ContactCandidate, key: UInt32) {
         let time = Self.compact(candidate.at)
-        let slot = self.slot(of: Self.key(candidate.debtBucket)) ?? 15
+        let slot = self.slot(of: key) ?? 15
         let code = UInt64(Record.code(of: result))
         self.updateRecords { record in
             guard record.time == time, record.channelCode == Record.channelCode(candidate.channel),
@@ -247,7 +258,7 @@ public struct ContactLedger: Sendable {
         guard let spill = self.spill, !spill.value.consents.isEmpty else { return false }
         let time = Self.compact(instant)
         let homeDay = self.homeDay(at: instant)
-        let utcDay = instant.utcDate.daysSinceEpoch
+        let utcDay = Int(instant.secondsSinceEpoch.floorDiv(86_400))
         for consent in self.consents where Int(consent.slot) == min(slot, 255) {
             if consent.start <= time && time < consent.until && homeDay <= Int(consent.lastHomeDay)
                 && utcDay <= Int(consent.lastUTCDay)
@@ -261,7 +272,7 @@ public struct ContactLedger: Sendable {
     /// The home-zone date (days since epoch) of `instant` as the ledger fixes it.
     func homeDay(at instant: UTCInstant) -> Int {
         let delta = self.dayDelta(at: instant)
-        return instant.utcDate.daysSinceEpoch + (delta == 3 ? 0 : Int(delta) - 1)
+        return Int(instant.secondsSinceEpoch.floorDiv(86_400)) + (delta == 3 ? 0 : Int(delta) - 1)
     }
 
     // MARK: internals
@@ -274,7 +285,7 @@ public struct ContactLedger: Sendable {
 
     /// FNV-1a of the bucket id; 0 is reserved for "empty". Two buckets sharing a key would share counters,
     /// which only makes the policy stricter.
-    static func key(_ bucket: String) -> UInt32 {
+    package static func key(_ bucket: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in bucket.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         return hash == 0 ? 1 : hash
@@ -297,8 +308,10 @@ public struct ContactLedger: Sendable {
     func dayDelta(at instant: UTCInstant) -> UInt8 {
         guard self.hasHomeZone else { return 3 }
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: self.homeZoneRaw), at: instant)
-        let local = instant.adding(seconds: Int64(offset)).utcDate.daysSinceEpoch
-        return UInt8(clamping: max(0, min(2, local - instant.utcDate.daysSinceEpoch + 1)))
+        // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
+        let utcDay = instant.secondsSinceEpoch.floorDiv(86_400)
+        let local = (instant.secondsSinceEpoch + Int64(offset)).floorDiv(86_400)
+        return UInt8(clamping: max(0, min(2, local - utcDay + 1)))
     }
 
     /// Buckets beyond the fourth: key | state << 32.
@@ -504,7 +517,21 @@ struct Record {
 
     static func clampDestination(_ destination: Int) -> UInt64 { UInt64(max(0, min(destination, 255))) }
 
-    static func code(of result: AttemptResult) -> Int { AttemptResult.allCases.firstIndex(of: result)! + 1 }
+    /// 1 + the result's position in `AttemptResult.allCases` (0 means "no result yet").
+    static func code(of result: AttemptResult) -> Int {
+        switch result {
+        case .delivered: 1
+        case .failed: 2
+        case .answered: 3
+        case .busy: 4
+        case .notInService: 5
+        case .noAnswer: 6
+        case .voicemail: 7
+        case .limitedContentMessage: 8
+        case .conversation: 9
+        case .wrongNumber: 10
+        }
+    }
 
     var time: UInt32 { UInt32(truncatingIfNeeded: self.raw) }
     var instant: Int64 { ContactLedger.expand(self.time) }
@@ -528,7 +555,19 @@ struct Record {
     }
     var result: AttemptResult? {
         let code = Int(self.resultCode)
-        return code == 0 ? nil : AttemptResult.allCases[code - 1]
+        switch code {
+        case 1: return .delivered
+        case 2: return .failed
+        case 3: return .answered
+        case 4: return .busy
+        case 5: return .notInService
+        case 6: return .noAnswer
+        case 7: return .voicemail
+        case 8: return .limitedContentMessage
+        case 9: return .conversation
+        case 10: return .wrongNumber
+        default: return nil
+        }
     }
     var delta: UInt8 { UInt8((self.info >> 18) & 3) }
     var excluded: Bool {

@@ -26,7 +26,7 @@ extension ContactPolicy {
         let candidateIsWork: Bool =
             switch channel.destinationKind {
             case .phone: account.isWorkPhone(candidate.destination)
-            case .email: account.emailFacts[candidate.destination].employerProvided
+            case .email: account.isWorkEmail(candidate.destination)
             }
 
         var regHome = DayCounts()
@@ -107,9 +107,7 @@ extension ContactPolicy {
             }
             let recordIsWork: Bool =
                 record.channel == .email
-                ? Int(record.destination) < account.emailFacts.count
-                    && account.emailFacts[Int(record.destination)].employerProvided
-                : account.isWorkPhone(Int(record.destination))
+                ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
             if recordIsWork { waWork.add(offset) }
         }
 

@@ -52,7 +52,24 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        let key = ContactLedger.key(candidate.debtBucket)
+        self.evaluate(
+            candidate,
+            key: ContactLedger.key(candidate.debtBucket),
+            account: account,
+            ledger: ledger,
+            limits: limits
+        )
+    }
+
+    /// `evaluate(_:account:ledger:limits:)` with the debt bucket's key (`ContactLedger.key(_:)`) already
+    /// computed, for the engine, which keeps it per account.
+    package func evaluate(
+        _ candidate: ContactCandidate,
+        key: UInt32,
+        account: PolicyAccount,
+        ledger: ContactLedger,
+        limits: CampaignLimits
+    ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
         let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
@@ -76,7 +93,7 @@ public struct ContactPolicy: Sendable {
             PolicyBlock(
                 rule: worst.rule.id,
                 citation: worst.rule.citation,
-                reason: self.reason(for: worst, candidate, account),
+                pending: PendingReason(hit: worst, candidate: candidate, account: account, ukHours: self.ukHours),
                 nextAllowed: nextAllowed
             )
         )

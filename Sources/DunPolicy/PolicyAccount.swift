@@ -13,6 +13,8 @@ public struct PolicyAccount: Sendable {
         let homeZone: ZoneID?
         let profileBits: UInt8
         let workPhoneMask: UInt64
+        /// Bit `i` set when email `i` (`i < 64`) was provided by the employer.
+        let workEmailMask: UInt64
         let statusBits: UInt8
         let attorneyKeys: [UInt32]
         let phoneFacts: [PhoneFacts]
@@ -44,6 +46,11 @@ public struct PolicyAccount: Sendable {
                 mask |= 1 << UInt64(index)
             }
             self.workPhoneMask = mask
+            var emailMask: UInt64 = 0
+            for (index, email) in account.emails.enumerated() where email.employerProvided && index < 64 {
+                emailMask |= 1 << UInt64(index)
+            }
+            self.workEmailMask = emailMask
             let flags = account.flags
             var status: UInt8 = 0
             if flags.cease { status |= Flag.cease }
@@ -117,6 +124,14 @@ public struct PolicyAccount: Sendable {
         self.storage.profileBits & profile.bit != 0
     }
 
+    /// Whether email `index` was provided by the employer (false for an index out of range).
+    @inline(__always)
+    func isWorkEmail(_ index: Int) -> Bool {
+        if index >= 0 && index < 64 { return self.storage.workEmailMask & (1 << UInt64(index)) != 0 }
+        return index >= 0 && index < self.storage.emailFacts.count && self.storage.emailFacts[index].employerProvided
+    }
+
+    @inline(__always)
     func isWorkPhone(_ index: Int) -> Bool {
         index >= 0 && index < 64 && self.storage.workPhoneMask & (1 << UInt64(index)) != 0
     }

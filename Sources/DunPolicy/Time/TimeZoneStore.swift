@@ -19,6 +19,13 @@ final class TimeZoneStore: Sendable {
     let initialOffsets: [Int32]
     /// ISO 3166 country code to its zones (IANA zone.tab order).
     let zonesByCountry: [String: [UInt16]]
+    /// Per zone `z` and bucket `b` (instants `b << bucketShift ..< (b + 1) << bucketShift`, from 1970 to 2106):
+    /// `bucketFirst[z * bucketCount + b]` is the index of the zone's first transition at or after the bucket's
+    /// start. A lookup then steps over the few transitions inside one bucket instead of binary-searching the
+    /// zone's whole history (the policy and the engine convert instants several times per decision).
+    let bucketFirst: [Int32]
+    static let bucketShift: Int64 = 24
+    static let bucketCount = 256
 
     init(compiled: String) {
         // Parsed as bytes: the text is ASCII, and Character-based splitting of ~300 kB is needlessly slow.
@@ -101,6 +108,18 @@ final class TimeZoneStore: Sendable {
         self.offsets = sortedOffsets
         self.initialOffsets = sortedInitial
         self.zonesByCountry = zonesByCountry
+        var bucketFirst: [Int32] = []
+        bucketFirst.reserveCapacity(sortedNames.count * Self.bucketCount)
+        for zone in sortedNames.indices {
+            var index = sortedBounds[zone]
+            let end = sortedBounds[zone + 1]
+            for bucket in 0..<Self.bucketCount {
+                let start = Int64(bucket) << Self.bucketShift
+                while index < end && sortedTimes[index] < start { index += 1 }
+                bucketFirst.append(Int32(index))
+            }
+        }
+        self.bucketFirst = bucketFirst
     }
 
     /// A non-negative integer in `radix` (digits 0-9, then lower-case letters); an optional leading `-`.
@@ -121,6 +140,15 @@ final class TimeZoneStore: Sendable {
     /// The index of the first transition of `zone` that is after `instant` (the zone's end bound when none is).
     @inline(__always)
     func firstTransition(of zone: Int, after instant: Int64) -> Int {
+        let bucket = instant >> Self.bucketShift
+        if bucket >= 0 && bucket < Self.bucketCount {
+            let end = self.bounds[zone + 1]
+            return self.times.withUnsafeBufferPointer { times in
+                var index = Int(self.bucketFirst[zone &* Self.bucketCount &+ Int(bucket)])
+                while index < end && times[index] <= instant { index &+= 1 }
+                return index
+            }
+        }
         var low = self.bounds[zone]
         var high = self.bounds[zone + 1]
         self.times.withUnsafeBufferPointer { times in
