@@ -5,7 +5,7 @@
 /// paired per account. Jobs are independent, so a parallel run gives exactly the serial run's result.
 ///
 /// ```swift
-/// let comparison = Comparison(scenario: Scenario(), strategies: [.agency()] + Strategy.builtInChallengers)
+/// let comparison = Comparison(scenario: Scenario(), strategies: [.agency(baseline), Strategy(campaign: hybrid)])
 /// let report = comparison.report(from: await comparison.run())
 /// print(report.table())
 /// ```
@@ -35,18 +35,12 @@ public struct Comparison: Sendable {
     public func runJob(replication: Int, strategy: Int) -> RunOutcome {
         let seed = self.replicationSeed(replication)
         let population = Population(portfolio: self.scenario.portfolio, seed: seed)
-        let chosen = self.strategies[strategy]
-        if let campaign = chosen.campaign {
-            var run = EngineRun(
-                scenario: self.scenario,
-                strategy: chosen,
-                campaign: campaign,
-                population: population,
-                seed: seed
-            )
-            return run.run()
-        }
-        var run = StrategyRun(scenario: self.scenario, strategy: chosen, population: population, seed: seed)
+        var run = EngineRun(
+            scenario: self.scenario,
+            strategy: self.strategies[strategy],
+            population: population,
+            seed: seed
+        )
         return run.run()
     }
 

@@ -152,11 +152,6 @@ public struct AgencyBaseline: Hashable, Sendable {
     public var ahtRPCMinutes: Double = 7.0
     public var ahtWrongPartyMinutes: Double = 1.0
     public var ahtNoAnswerMinutes: Double = 0.15
-    public var priority: Priority = .highestBalance
-    /// Whether accounts already reached are worked before the rest (each group in `priority` order).
-    public var reachedFirst: Bool = true
-    /// Days the agency waits before redialling an account it has already tried.
-    public var retryGapDays: Int = 2
     public var skipTraceDay: Int = 14
     public var skipTraceRepair: Double = 0.30
     public var commission: Double = 0.25
