@@ -84,7 +84,7 @@ public struct Behaviour: Hashable, Sendable {
     /// Monday first.
     public var dowMultipliers: [Double] = [1.00, 0.95, 0.98, 1.00, 1.05, 1.05, 0.90]
     public var fatigueDecayPerDay: Double = 0.80
-    public var fatigueK: Double = 0.10
+    public var fatigueK: Double = 0.06
     public var fatigueCall: Double = 1.0
     public var fatigueSMS: Double = 0.5
     public var fatigueEmail: Double = 0.2
@@ -92,7 +92,7 @@ public struct Behaviour: Hashable, Sendable {
     public var planRPC: Double = 0.06
     public var promiseRPC: Double = 0.55
     public var promiseKeepBase: Double = 0.40
-    public var promiseKeepIfAffordable: Double = 0.30
+    public var promiseKeepIfAffordable: Double = 0.25
     public var promiseDelayMaxDays: Int = 14
     public var promiseMinimum: Money = Money(cents: 2_500)
     public var hasCapacityThreshold: Money = Money(cents: 5_000)
@@ -106,7 +106,7 @@ public struct Behaviour: Hashable, Sendable {
     public var disputeIfProne: Double = 0.40
     public var disputePauseDays: Int = 30
     public var ceaseRPC: Double = 0.015
-    public var annoyance: Double = 0.85
+    public var annoyance: Double = 0.92
     public var aiCommitMultiplier: Double = 0.80
     public var aiKeepMultiplier: Double = 0.85
     public var smsRead: Double = 0.90
