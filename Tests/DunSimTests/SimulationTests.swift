@@ -59,6 +59,20 @@ struct SimulationTests {
         #expect(outcome.collectedByDay == outcome.collectedByDay.sorted())
     }
 
+    @Test func cohortsAddUpToThePortfolio() {
+        var comparison = Comparison(scenario: Self.scenario(accounts: 900, days: 40), strategies: [Self.baseline])
+        comparison.cohortSize = 300
+        let outcome = comparison.runJob(replication: 0, strategy: 0)
+        let population = Population(portfolio: comparison.scenario.portfolio, seed: comparison.replicationSeed(0))
+        #expect(outcome.conservationViolations == 0)
+        #expect(outcome.placedPerAccount == population.balance)
+        #expect(outcome.placedCents == population.placedCents)
+        #expect(outcome.paid180.reduce(0, +) == outcome.collectedCents)
+        #expect(outcome.collectedCents + outcome.remainingCents + outcome.writtenOffCents == outcome.placedCents)
+        #expect(outcome.callAttempts > 0 && outcome.deferredByRule.contains { $0.0 == "CAPACITY" })
+        #expect(comparison.runJob(replication: 0, strategy: 0).collectedByDay == outcome.collectedByDay)
+    }
+
     @Test func parallelRunEqualsSerialRun() async {
         let comparison = Comparison(
             scenario: Self.scenario(accounts: 800, days: 60),
