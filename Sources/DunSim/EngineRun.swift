@@ -10,7 +10,7 @@ import HeapModule
 /// ticks, dispute verifications); `now` moves only when the next event is taken. Buffers are owned here and
 /// reused, so the loop allocates nothing per event once warm.
 struct EngineRun {
-    var model: StrategyRun
+    var model: DebtorModel
     var engine: SchedulerEngine
     var queue = Heap<Event>()
     var sequence: UInt64 = 0
@@ -44,7 +44,7 @@ struct EngineRun {
     }
 
     init(scenario: Scenario, strategy: Strategy, population: Population, seed: UInt64) {
-        var model = StrategyRun(scenario: scenario, strategy: strategy, population: population, seed: seed)
+        var model = DebtorModel(scenario: scenario, strategy: strategy, population: population, seed: seed)
         model.recordsSignals = true
         model.signals.reserveCapacity(64)
         self.model = model
@@ -271,7 +271,7 @@ struct EngineRun {
         case .call, .agentCall:
             let localSecond = local.floorMod(86_400)
             let contactsBefore = self.model.outcome.rightPartyContacts
-            let wasBad = self.model.state[i] & StrategyRun.Bit.phoneValid == 0
+            let wasBad = self.model.state[i] & DebtorModel.Bit.phoneValid == 0
             let minutes = self.model.call(
                 i,
                 day,
@@ -300,7 +300,7 @@ struct EngineRun {
             }
         case .sms:
             let deliverable =
-                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & StrategyRun.Bit.optedOutSMS == 0
+                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & DebtorModel.Bit.optedOutSMS == 0
             if deliverable {
                 self.model.deliverSMS(i, day)
                 result = .delivered

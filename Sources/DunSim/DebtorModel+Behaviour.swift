@@ -2,7 +2,7 @@ import DunCore
 
 /// The debtor behaviour model (SIMULATION.md §5.3-5.5): how a simulated debtor answers each attempt, and
 /// what happens to promises, plans and payments. These are the simulated gateways' answers.
-extension StrategyRun {
+extension DebtorModel {
     /// One account's day: capacity replenishment, due promises and instalments, self-cure. Returns the cents
     /// collected. Contacts are the engine's: nothing here decides one.
     @inline(__always)

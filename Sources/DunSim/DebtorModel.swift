@@ -4,7 +4,7 @@ import DunCore
 /// fatigue, promises, plans) and the outcome counters. It decides no contact: the engine does, under the
 /// contact policy; this model only answers the engine's attempts (see `EngineRun`). All state is
 /// struct-of-arrays, allocated once per run.
-struct StrategyRun {
+struct DebtorModel {
     let scenario: Scenario
     let strategy: Strategy
     let population: Population
