@@ -44,9 +44,6 @@ extension Comparison {
             }
             var totals: [String: Int] = [:]
             for run in runs {
-                for rule in DeferralRule.allCases where run.deferred[rule.rawValue] > 0 {
-                    totals[rule.id, default: 0] += run.deferred[rule.rawValue]
-                }
                 for (rule, count) in run.deferredByRule { totals[rule, default: 0] += count }
             }
             // Sorted by rule id: dictionary order never reaches the report.

@@ -5,7 +5,7 @@
 /// paired per account. Jobs are independent, so a parallel run gives exactly the serial run's result.
 ///
 /// ```swift
-/// let comparison = Comparison(scenario: Scenario(), strategies: [.agency()] + Strategy.builtInChallengers)
+/// let comparison = Comparison(scenario: Scenario(), strategies: [.agency(baseline), Strategy(campaign: hybrid)])
 /// let report = comparison.report(from: await comparison.run())
 /// print(report.table())
 /// ```
@@ -31,23 +31,43 @@ public struct Comparison: Sendable {
         SplitMix64.mix(self.seed &+ UInt64(replication) &* 0xA076_1D64_78BD_642F)
     }
 
+    /// The most accounts one engine holds at once. A larger portfolio is run in cohorts of interleaved accounts
+    /// (account `i` in cohort `i % cohorts`; the population is in balance order, so every cohort has the same
+    /// balance mix), one after another, each with its share of the agency's seats (a team per cohort), so
+    /// memory is bounded by the cohort, not the portfolio. Every strategy is split the same way.
+    public var cohortSize = 125_000
+
     /// Runs one job: strategy `strategy` in replication `replication`. Pure: same inputs, same outcome.
     public func runJob(replication: Int, strategy: Int) -> RunOutcome {
         let seed = self.replicationSeed(replication)
         let population = Population(portfolio: self.scenario.portfolio, seed: seed)
-        let chosen = self.strategies[strategy]
-        if let campaign = chosen.campaign {
+        let cohorts = max(1, (population.count + self.cohortSize - 1) / self.cohortSize)
+        guard cohorts > 1 else {
             var run = EngineRun(
                 scenario: self.scenario,
-                strategy: chosen,
-                campaign: campaign,
+                strategy: self.strategies[strategy],
                 population: population,
                 seed: seed
             )
             return run.run()
         }
-        var run = StrategyRun(scenario: self.scenario, strategy: chosen, population: population, seed: seed)
-        return run.run()
+        var total = RunOutcome(
+            strategy: self.strategies[strategy].name,
+            accounts: population.count,
+            horizonDays: self.scenario.portfolio.horizonDays
+        )
+        total.prepareMerge(accounts: population.count)
+        for cohort in 0..<cohorts {
+            let members = stride(from: cohort, to: population.count, by: cohorts)
+            var run = EngineRun(
+                scenario: self.scenario,
+                strategy: self.strategies[strategy],
+                population: Population(population, members: members),
+                seed: SplitMix64.mix(seed &+ UInt64(cohort) &* 0xD1B5_4A32_D192_ED03)
+            )
+            total.merge(run.run(), members: members)
+        }
+        return total
     }
 
     /// Runs every job one after another. `outcomes[r][s]` is strategy `s` in replication `r`.

@@ -10,7 +10,7 @@ import HeapModule
 /// ticks, dispute verifications); `now` moves only when the next event is taken. Buffers are owned here and
 /// reused, so the loop allocates nothing per event once warm.
 struct EngineRun {
-    var model: StrategyRun
+    var model: DebtorModel
     var engine: SchedulerEngine
     var queue = Heap<Event>()
     var sequence: UInt64 = 0
@@ -18,6 +18,11 @@ struct EngineRun {
     var armedWake: Int64 = Int64.max
     let start: Int64
     let end: Int64
+    let usesAgents: Bool
+    /// Paid agents (fractional: the portfolio's share of the agency's staff).
+    let agents: Double
+    /// The IANA zone of each home in `homes` (DST-aware local time, as the policy sees it).
+    let zones: [ZoneID?]
     /// Deferrals per rule id, in first-seen order (sorted when reported).
     var deferredRules: [String] = []
     var deferredCounts: [Int] = []
@@ -38,40 +43,54 @@ struct EngineRun {
         static func == (lhs: Event, rhs: Event) -> Bool { lhs.sequence == rhs.sequence }
     }
 
-    init(scenario: Scenario, strategy: Strategy, campaign: Campaign, population: Population, seed: UInt64) {
-        var model = StrategyRun(
-            scenario: scenario,
-            strategy: Strategy(name: strategy.name, isBaseline: strategy.isBaseline, cadence: Cadence()),
-            population: population,
-            seed: seed
-        )
+    init(scenario: Scenario, strategy: Strategy, population: Population, seed: UInt64) {
+        var model = DebtorModel(scenario: scenario, strategy: strategy, population: population, seed: seed)
         model.recordsSignals = true
         model.signals.reserveCapacity(64)
         self.model = model
         var pools: [CapacityPool] = []
         let agency = scenario.agency
-        if campaign.steps.contains(where: { $0.channel == .agentCall }) {
-            let agents = agency.agentsPer1000 * Double(population.count) / 1_000
-            let seats = max(1, Int((agents * agency.occupancy).rounded()))
+        self.agents = agency.agentsPer1000 * Double(population.count) / 1_000
+        if strategy.usesAgents {
+            // A seat is an agent: busy for the attempt's handle time stretched by the outbound occupancy (the
+            // rest of the paid hour goes to inbound, admin and training, SIMULATION.md §5.7).
             pools.append(
                 CapacityPool(
                     channel: .agentCall,
-                    seats: seats,
+                    seats: max(1, Int(self.agents.rounded())),
                     workingHours: Self.window(agency.shifts),
                     utcOffsetSeconds: agency.utcOffsetHours * 3_600
                 )
             )
         }
         // The simulator compares strategies on one portfolio: a campaign's audience filter is not applied.
-        var simulated = campaign
+        var simulated = strategy.campaign
         simulated.audience = Audience()
         self.engine = SchedulerEngine(
             campaigns: [simulated],
             configuration: EngineConfiguration(seed: seed, policy: ContactPolicy(), pools: pools)
         )
+        self.usesAgents = strategy.usesAgents
         self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
         self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
+        self.zones = Self.homes.map { ZoneResolver.zone(forCountry: "US", state: $0.state, postalCode: "") }
         self.actions.reserveCapacity(256)
+    }
+
+    /// The home states accounts are placed in (by their zone's standard offset; Massachusetts on its own), with
+    /// an area code of the same zone.
+    static let homes: [(state: String, area: String)] = [
+        ("FL", "305"), ("IL", "312"), ("CO", "303"), ("OR", "206"), ("MA", "617"),
+    ]
+
+    static func home(_ i: Int, population: Population) -> Int {
+        if population.traits[i] & Population.Trait.massachusetts != 0 { return 4 }
+        switch population.utcOffsetHours[i] {
+        case -6: return 1
+        case -7: return 2
+        case -8: return 3
+        default: return 0
+        }
     }
 
     static func window(_ shifts: [LocalTimeRange?]) -> SendWindow {
@@ -86,17 +105,7 @@ struct EngineRun {
     /// SMS consent when it can text) and one email address on file; whether they work is the model's call.
     static func account(_ i: Int, population: Population, start: UTCInstant, dpd: Int) -> Account {
         let traits = population.traits[i]
-        let (state, area): (String, String)
-        if traits & Population.Trait.massachusetts != 0 {
-            (state, area) = ("MA", "617")
-        } else {
-            switch population.utcOffsetHours[i] {
-            case -6: (state, area) = ("IL", "312")
-            case -7: (state, area) = ("CO", "303")
-            case -8: (state, area) = ("OR", "206")
-            default: (state, area) = ("FL", "305")
-            }
-        }
+        let (state, area) = Self.homes[Self.home(i, population: population)]
         let line = 1_000_000 + i % 9_000_000
         let phone = PhoneContact(
             number: "+1" + area + String(line).suffix(7),
@@ -174,6 +183,7 @@ struct EngineRun {
             self.record(day: recordedDay)
             recordedDay += 1
         }
+        self.model.outcome.agentPaidHours = self.agentPaidHours
         self.model.finish()
         var outcome = self.model.outcome
         for (index, rule) in self.deferredRules.enumerated() {
@@ -197,9 +207,9 @@ struct EngineRun {
 
     /// Daily debtor behaviour: replenishment, promises and instalments falling due, self-cure.
     mutating func dayTick(_ day: Int, at now: UTCInstant) {
-        let weekday = 0
+        if self.usesAgents && day == self.model.scenario.agency.skipTraceDay { self.model.skipTrace(day) }
         for i in 0..<self.model.population.count {
-            _ = self.model.accountDay(i, day, weekday)
+            _ = self.model.accountDay(i, day)
         }
         self.feedSignals(at: now)
     }
@@ -251,30 +261,34 @@ struct EngineRun {
     mutating func answer(_ attempt: Attempt, at time: Int64) {
         let i = attempt.account.position
         let day = Int((time - self.start) / 86_400)
-        let weekday = (Int((time - self.start) / 86_400) + self.startWeekday) % 7
+        let local = self.localSeconds(i, at: time)
+        // 1970-01-01 was a Thursday (index 3 with Monday first).
+        let weekday = Int((local.floorDiv(86_400) + 3).floorMod(7))
         let traits = self.model.population.traits[i]
-        let massachusetts = traits & Population.Trait.massachusetts != 0
         var result: AttemptResult
         var seconds: Int64 = 1
         switch attempt.channel {
         case .call, .agentCall:
-            let localSecond = (time + Int64(self.model.population.utcOffsetHours[i]) * 3_600).floorMod(86_400)
+            let localSecond = local.floorMod(86_400)
             let contactsBefore = self.model.outcome.rightPartyContacts
-            let wasBad = self.model.state[i] & StrategyRun.Bit.phoneValid == 0
+            let wasBad = self.model.state[i] & DebtorModel.Bit.phoneValid == 0
             let minutes = self.model.call(
                 i,
                 day,
                 weekday,
                 localMinute: Int(localSecond / 60),
-                ai: attempt.channel == .call,
-                massachusetts: massachusetts
+                ai: attempt.channel == .call
             )
-            if attempt.channel == .agentCall { self.model.outcome.agentMinutes += minutes }
             self.model.outcome.voiceMinutes += minutes
             self.model.outcome.messageCostMillicents += Int64(
                 (minutes * Double(self.model.scenario.costs.voicePerMinuteMillicents)).rounded()
             )
-            seconds = max(1, Int64((minutes * 60).rounded()))
+            var held = minutes
+            if attempt.channel == .agentCall {
+                self.model.outcome.agentMinutes += minutes
+                held = minutes / max(0.01, self.model.scenario.agency.occupancy)
+            }
+            seconds = max(1, Int64((held * 60).rounded()))
             if wasBad {
                 result = .notInService
             } else if self.model.outcome.rightPartyContacts > contactsBefore {
@@ -286,17 +300,15 @@ struct EngineRun {
             }
         case .sms:
             let deliverable =
-                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & StrategyRun.Bit.optedOutSMS == 0
+                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & DebtorModel.Bit.optedOutSMS == 0
             if deliverable {
-                self.model.outcome.messageCostMillicents += self.model.scenario.costs.smsMillicents
-                self.model.deliverSMS(i, day, massachusetts: massachusetts)
+                self.model.deliverSMS(i, day)
                 result = .delivered
             } else {
                 result = .failed
             }
         case .email:
             if traits & Population.Trait.emailValid != 0 {
-                self.model.outcome.messageCostMillicents += self.model.scenario.costs.emailMillicents
                 self.model.deliverEmail(i, day)
                 result = .delivered
             } else {
@@ -305,6 +317,29 @@ struct EngineRun {
         }
         let resultCode = UInt64(AttemptResult.allCases.firstIndex(of: result) ?? 0)
         self.push(time + seconds, .result, attempt.account.rawValue, UInt64(attempt.id.serial) << 8 | resultCode)
+    }
+
+    /// The debtor's local seconds since the local epoch at `time`, from the real zone tables (DST-aware, as the
+    /// policy sees it).
+    func localSeconds(_ i: Int, at time: Int64) -> Int64 {
+        guard let zone = self.zones[Self.home(i, population: self.model.population)] else {
+            return time + Int64(self.model.population.utcOffsetHours[i]) * 3_600
+        }
+        return TimeZoneTable.localSeconds(UTCInstant(secondsSinceEpoch: time), in: zone)
+    }
+
+    /// Paid agent hours over the horizon: every agent works every shift (wages are paid whether or not there
+    /// is work).
+    var agentPaidHours: Double {
+        guard self.usesAgents else { return 0 }
+        var minutes = 0
+        for day in 0..<self.model.horizon {
+            let weekday = (self.startWeekday + day) % 7
+            if let shift = self.model.scenario.agency.shifts[weekday] {
+                minutes += max(0, shift.end.minuteOfDay - shift.start.minuteOfDay)
+            }
+        }
+        return self.agents * Double(minutes) / 60
     }
 
     var startWeekday: Int {

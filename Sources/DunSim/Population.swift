@@ -78,6 +78,18 @@ public struct Population: Sendable {
     /// Puts accounts in descending balance order (ties by draw order): the agency works in this order, so its
     /// daily pass walks every array front to back. Every strategy sees the same order, so pairing by index is
     /// pairing by account.
+    /// The accounts `members` of `population` (a cohort), in that order.
+    init(_ population: Population, members: StrideTo<Int>) {
+        let indices = Array(members)
+        self.count = indices.count
+        self.balance = indices.map { population.balance[$0] }
+        self.capacity = indices.map { population.capacity[$0] }
+        self.willingness = indices.map { population.willingness[$0] }
+        self.traits = indices.map { population.traits[$0] }
+        self.hourType = indices.map { population.hourType[$0] }
+        self.utcOffsetHours = indices.map { population.utcOffsetHours[$0] }
+    }
+
     mutating func sortByBalance() {
         let order = (0..<self.count).sorted { (-self.balance[$0], $0) < (-self.balance[$1], $1) }
         self.balance = order.map { self.balance[$0] }

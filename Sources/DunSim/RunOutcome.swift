@@ -39,10 +39,9 @@ public struct RunOutcome: Sendable {
     public var messageCostMillicents: Int64 = 0
     public var agentWageCents: Int64 = 0
     public var commissionCents: Int64 = 0
-    public var deferred: [Int] = [Int](repeating: 0, count: DeferralRule.allCases.count)
-    /// Deferrals reported by the engine, per rule id (engine-driven runs).
+    /// Deferrals reported by the engine (its `.deferred` actions), per rule id.
     public var deferredByRule: [(String, Int)] = []
-    /// Enrolment endings per reason, sorted by reason (engine-driven runs).
+    /// Enrolment endings per reason, sorted by reason.
     public var endedByReason: [(String, Int)] = []
 
     init(strategy: String, accounts: Int, horizonDays: Int) {

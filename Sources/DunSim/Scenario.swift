@@ -84,7 +84,7 @@ public struct Behaviour: Hashable, Sendable {
     /// Monday first.
     public var dowMultipliers: [Double] = [1.00, 0.95, 0.98, 1.00, 1.05, 1.05, 0.90]
     public var fatigueDecayPerDay: Double = 0.80
-    public var fatigueK: Double = 0.10
+    public var fatigueK: Double = 0.06
     public var fatigueCall: Double = 1.0
     public var fatigueSMS: Double = 0.5
     public var fatigueEmail: Double = 0.2
@@ -92,7 +92,7 @@ public struct Behaviour: Hashable, Sendable {
     public var planRPC: Double = 0.06
     public var promiseRPC: Double = 0.55
     public var promiseKeepBase: Double = 0.40
-    public var promiseKeepIfAffordable: Double = 0.30
+    public var promiseKeepIfAffordable: Double = 0.25
     public var promiseDelayMaxDays: Int = 14
     public var promiseMinimum: Money = Money(cents: 2_500)
     public var hasCapacityThreshold: Money = Money(cents: 5_000)
@@ -106,7 +106,7 @@ public struct Behaviour: Hashable, Sendable {
     public var disputeIfProne: Double = 0.40
     public var disputePauseDays: Int = 30
     public var ceaseRPC: Double = 0.015
-    public var annoyance: Double = 0.85
+    public var annoyance: Double = 0.92
     public var aiCommitMultiplier: Double = 0.80
     public var aiKeepMultiplier: Double = 0.85
     public var smsRead: Double = 0.90
@@ -152,11 +152,6 @@ public struct AgencyBaseline: Hashable, Sendable {
     public var ahtRPCMinutes: Double = 7.0
     public var ahtWrongPartyMinutes: Double = 1.0
     public var ahtNoAnswerMinutes: Double = 0.15
-    public var priority: Priority = .highestBalance
-    /// Whether accounts already reached are worked before the rest (each group in `priority` order).
-    public var reachedFirst: Bool = true
-    /// Days the agency waits before redialling an account it has already tried.
-    public var retryGapDays: Int = 2
     public var skipTraceDay: Int = 14
     public var skipTraceRepair: Double = 0.30
     public var commission: Double = 0.25

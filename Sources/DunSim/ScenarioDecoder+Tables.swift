@@ -156,30 +156,6 @@ extension ScenarioDecoder {
             ("aht_rpc_minutes", positive(\.ahtRPCMinutes)),
             ("aht_wrong_party_minutes", positive(\.ahtWrongPartyMinutes)),
             ("aht_no_answer_minutes", positive(\.ahtNoAnswerMinutes)),
-            (
-                "priority",
-                { decoder, node, root in
-                    guard let text = decoder.string(node) else { return }
-                    guard let priority = Priority(rawValue: text) else {
-                        let names = Priority.allCases.map(\.rawValue).joined(separator: ", ")
-                        decoder.error(node.location, "expected one of \(names), found '\(text)'")
-                        return
-                    }
-                    root.priority = priority
-                }
-            ),
-            (
-                "reached_first",
-                { decoder, node, root in
-                    guard let text = decoder.string(node) else { return }
-                    guard text == "yes" || text == "no" else {
-                        decoder.error(node.location, "expected yes or no, found '\(text)'")
-                        return
-                    }
-                    root.reachedFirst = text == "yes"
-                }
-            ),
-            ("retry_gap_days", whole(\.retryGapDays, 0...365)),
             ("skip_trace_day", whole(\.skipTraceDay, 0...3_650)),
             ("skip_trace_repair", share(\.skipTraceRepair)),
             ("commission", share(\.commission)),

@@ -1,3 +1,5 @@
+import DunRuntime
+
 #if canImport(Glibc)
 import Glibc
 #else
@@ -6,7 +8,8 @@ import Darwin
 
 /// A progress bar with an estimate of the time left, on stderr, only when stderr is a terminal.
 ///
-/// It reads the monotonic clock for the estimate only; nothing it reads reaches a result.
+/// It reads the wall clock (DunRuntime's `SystemUTCClock`, the one wall-clock reader) for the estimate only;
+/// nothing it reads reaches a result.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
     private let started: Double
@@ -49,8 +52,6 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     private static func seconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+        Double(SystemUTCClock().nowMilliseconds()) / 1_000
     }
 }

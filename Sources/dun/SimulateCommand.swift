@@ -27,7 +27,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("campaign"), help: "A campaign file to compare (repeatable).")
     var campaigns: [String] = []
 
-    @Option(help: "A campaign file for the baseline instead of the built-in agency.")
+    @Option(help: "A campaign file for the baseline instead of campaigns/agency-baseline.yaml.")
     var baseline: String?
 
     @Option(help: "Accounts in the synthetic portfolio.")

@@ -44,34 +44,22 @@ enum SimulationInputs {
         }
     }
 
-    /// The baseline (a campaign file, or the built-in agency) followed by the challengers: the campaign files
-    /// given, or with none, every bundled `campaigns/*.yaml` (run through the engine), or when those cannot be
-    /// read, the built-in challengers.
+    static let defaultBaseline = "campaigns/agency-baseline.yaml"
+
+    /// The baseline (`--baseline FILE`, else `campaigns/agency-baseline.yaml`) followed by the challengers: the
+    /// campaign files given, or with none, every other bundled `campaigns/*.yaml`. Every strategy is a campaign
+    /// run through the engine and the contact policy.
     static func strategies(campaigns: [String], baseline: String?) throws -> [Strategy] {
-        var strategies: [Strategy] = []
-        if let baseline {
-            strategies.append(Strategy(campaign: try Self.campaign(baseline), isBaseline: true))
-        } else {
-            strategies.append(Strategy.agency())
-        }
+        let baselinePath = baseline ?? Self.defaultBaseline
+        var strategies = [Strategy.agency(try Self.campaign(baselinePath))]
         if !campaigns.isEmpty {
             for path in campaigns { strategies.append(Strategy(campaign: try Self.campaign(path))) }
             return strategies
         }
-        let bundled = Self.bundledCampaigns()
-        var loaded: [Strategy] = []
-        for path in bundled {
-            let result = CampaignLoader.load(file: path)
-            guard let campaign = result.campaign else {
-                Self.note(
-                    "\(path) could not be read (\(result.diagnostics.first?.message ?? "")); "
-                        + "using the built-in challengers"
-                )
-                return strategies + Strategy.builtInChallengers
-            }
-            loaded.append(Strategy(campaign: campaign))
+        for path in Self.bundledCampaigns() where path != Self.defaultBaseline && path != baselinePath {
+            strategies.append(Strategy(campaign: try Self.campaign(path)))
         }
-        return strategies + (loaded.isEmpty ? Strategy.builtInChallengers : loaded)
+        return strategies
     }
 
     static func bundledCampaigns() -> [String] {

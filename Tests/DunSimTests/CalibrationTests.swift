@@ -3,69 +3,85 @@ import Testing
 
 @testable import DunSim
 
-/// SIMULATION.md §5.9: at default parameters the agency baseline lands inside the target ranges, averaged
-/// over 20 seeds (each target's 95% interval over seeds must overlap its range; the mean must lie in it).
+/// SIMULATION.md §5.9: at default parameters the agency baseline (`campaigns/agency-baseline.yaml` run by the
+/// engine on one agent's seat: 2,000 accounts at 0.5 agents per 1,000) lands inside the target ranges, as the
+/// mean over 20 seeds.
 struct CalibrationTests {
     static let seeds = 20
 
-    static let outcomes: [RunOutcome] = {
+    /// Runs the 20 replications on all cores (the parallel run equals the serial one).
+    static func run() async -> [RunOutcome] {
         var scenario = Scenario()
-        scenario.portfolio.accounts = 1_000
-        let comparison = Comparison(scenario: scenario, strategies: [.agency()], replications: Self.seeds, seed: 2_026)
-        return comparison.runSerial().map { $0[0] }
-    }()
+        scenario.portfolio.accounts = 2_000
+        let comparison = Comparison(
+            scenario: scenario,
+            strategies: [SimulationTests.baseline],
+            replications: Self.seeds,
+            seed: 2_026
+        )
+        return await comparison.run().map { $0[0] }
+    }
+
+    @Test func baselineMeetsTheTargets() async {
+        let outcomes = await Self.run()
+        Self.rightPartyContactsPerAttempt(outcomes)
+        Self.promisesPerContact(outcomes)
+        Self.promisesKept(outcomes)
+        Self.reachedByDay90(outcomes)
+        Self.liquidationCurve(outcomes)
+        Self.moneyIsConserved(outcomes)
+    }
 
     static func check(_ name: String, _ values: [Double], _ range: ClosedRange<Double>) {
         let estimate = Statistics.meanInterval(values)
+        print("calibration \(name): mean \(estimate.mean) target \(range)")
         #expect(range.contains(estimate.mean), "\(name): mean \(estimate.mean) outside \(range)")
     }
 
-    @Test func rightPartyContactsPerAttempt() {
+    static func rightPartyContactsPerAttempt(_ outcomes: [RunOutcome]) {
         Self.check(
             "RPC per attempt",
-            Self.outcomes.map { Double($0.rightPartyContacts) / Double($0.callAttempts) },
+            outcomes.map { Double($0.rightPartyContacts) / Double($0.callAttempts) },
             0.05...0.10
         )
     }
 
-    @Test func promisesPerContact() {
+    static func promisesPerContact(_ outcomes: [RunOutcome]) {
         Self.check(
             "PTP per RPC",
-            Self.outcomes.map { Double($0.promises) / Double($0.rightPartyContacts) },
-            0.28...0.37
+            outcomes.map { Double($0.promises) / Double($0.rightPartyContacts) },
+            0.30...0.35
         )
     }
 
-    @Test func promisesKept() {
-        // Target 0.45-0.60; this model gives about 0.60 at the table's defaults (the reference run 0.51), so the
-        // check allows 0.62: KNOWN EDGE, reported in BENCHMARKS.md.
+    static func promisesKept(_ outcomes: [RunOutcome]) {
         Self.check(
             "PTP kept",
-            Self.outcomes.map { Double($0.promisesKept) / Double($0.promisesKept + $0.promisesBroken) },
-            0.45...0.62
+            outcomes.map { Double($0.promisesKept) / Double($0.promisesKept + $0.promisesBroken) },
+            0.45...0.60
         )
     }
 
-    @Test func reachedByDay90() {
-        // Target 35-40% (Sanchez 38.5%; Prodigal ~40%); this model reaches about 43%: KNOWN MISS, reported in
-        // BENCHMARKS.md. The check guards against drifting further.
+    static func reachedByDay90(_ outcomes: [RunOutcome]) {
+        // Sanchez 38.5% in three months; Prodigal about 40%.
         Self.check(
             "reached by day 90",
-            Self.outcomes.map { Double($0.reachedByDay90) / Double($0.accounts) },
-            0.35...0.47
+            outcomes.map { Double($0.reachedByDay90) / Double($0.accounts) },
+            0.35...0.40
         )
     }
 
-    @Test func liquidationCurve() {
+    static func liquidationCurve(_ outcomes: [RunOutcome]) {
         func liquidation(_ day: Int) -> [Double] {
-            Self.outcomes.map { Double($0.collectedByDay[day]) / Double($0.placedCents) }
+            outcomes.map { Double($0.collectedByDay[day]) / Double($0.placedCents) }
         }
+        // "~3%" at day 30: read as 2-4.5% (a third of the 180-day money in the first month, TrueAccord shape).
         Self.check("liquidation d30", liquidation(30), 0.02...0.045)
         Self.check("liquidation d90", liquidation(90), 0.06...0.08)
         Self.check("liquidation d180", liquidation(180), 0.08...0.15)
     }
 
-    @Test func moneyIsConserved() {
-        #expect(Self.outcomes.allSatisfy { $0.conservationViolations == 0 })
+    static func moneyIsConserved(_ outcomes: [RunOutcome]) {
+        #expect(outcomes.allSatisfy { $0.conservationViolations == 0 })
     }
 }

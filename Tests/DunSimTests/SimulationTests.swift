@@ -13,6 +13,20 @@ struct SimulationTests {
         return scenario
     }
 
+    /// A bundled campaign file, read as `dun simulate` reads it.
+    static func bundled(_ name: String) -> Campaign {
+        let path = ScenarioFileTests.repositoryRoot + "/campaigns/\(name).yaml"
+        guard let campaign = CampaignLoader.load(file: path).campaign else {
+            Issue.record("\(path) does not load")
+            return Campaign(name: name)
+        }
+        return campaign
+    }
+
+    /// The agency baseline: `campaigns/agency-baseline.yaml` on the agency's seats.
+    static let baseline = Strategy.agency(Self.bundled("agency-baseline"))
+    static let challengers = ["call-heavy", "digital-first", "hybrid"].map { Strategy(campaign: Self.bundled($0)) }
+
     @Test func populationIsAPureFunctionOfTheSeed() {
         let portfolio = Self.scenario(accounts: 500).portfolio
         let first = Population(portfolio: portfolio, seed: 9)
@@ -35,7 +49,7 @@ struct SimulationTests {
         #expect(abs(meanWillingness - 0.5) < 0.01)
     }
 
-    @Test(arguments: [Strategy.agency()] + Strategy.builtInChallengers)
+    @Test(arguments: [Self.baseline] + Self.challengers)
     func moneyIsConservedOnEveryAccount(strategy: Strategy) {
         let comparison = Comparison(scenario: Self.scenario(accounts: 1_500), strategies: [strategy], seed: 5)
         let outcome = comparison.runJob(replication: 0, strategy: 0)
@@ -45,10 +59,24 @@ struct SimulationTests {
         #expect(outcome.collectedByDay == outcome.collectedByDay.sorted())
     }
 
+    @Test func cohortsAddUpToThePortfolio() {
+        var comparison = Comparison(scenario: Self.scenario(accounts: 900, days: 40), strategies: [Self.baseline])
+        comparison.cohortSize = 300
+        let outcome = comparison.runJob(replication: 0, strategy: 0)
+        let population = Population(portfolio: comparison.scenario.portfolio, seed: comparison.replicationSeed(0))
+        #expect(outcome.conservationViolations == 0)
+        #expect(outcome.placedPerAccount == population.balance)
+        #expect(outcome.placedCents == population.placedCents)
+        #expect(outcome.paid180.reduce(0, +) == outcome.collectedCents)
+        #expect(outcome.collectedCents + outcome.remainingCents + outcome.writtenOffCents == outcome.placedCents)
+        #expect(outcome.callAttempts > 0 && outcome.deferredByRule.contains { $0.0 == "CAPACITY" })
+        #expect(comparison.runJob(replication: 0, strategy: 0).collectedByDay == outcome.collectedByDay)
+    }
+
     @Test func parallelRunEqualsSerialRun() async {
         let comparison = Comparison(
             scenario: Self.scenario(accounts: 800, days: 60),
-            strategies: [Strategy.agency()] + Strategy.builtInChallengers,
+            strategies: [Self.baseline] + Self.challengers,
             replications: 3,
             seed: 11
         )
@@ -62,7 +90,7 @@ struct SimulationTests {
         func json(_ seed: UInt64) async -> String {
             let comparison = Comparison(
                 scenario: Self.scenario(accounts: 600, days: 45),
-                strategies: [Strategy.agency(), Strategy.digitalOnly],
+                strategies: [Self.baseline, Self.challengers[1]],
                 replications: 2,
                 seed: seed
             )
@@ -73,20 +101,18 @@ struct SimulationTests {
         #expect(first != (await json(22)))
     }
 
-    @Test func agencyNeverBreaksTheCallRules() {
-        // Ten times the seats: the pool is never the binding limit, so only the rules hold calls back.
-        var scenario = Self.scenario(accounts: 400, days: 40)
-        scenario.agency.agentsPer1000 = 20
-        scenario.agency.retryGapDays = 0
-        let population = Population(portfolio: scenario.portfolio, seed: 1)
-        var run = StrategyRun(scenario: scenario, strategy: .agency(), population: population, seed: 1)
-        let outcome = run.run()
-        #expect(outcome.deferred[DeferralRule.conversationQuiet.rawValue] > 0)
-        for i in 0..<population.count {
-            let days = (0..<7).map { Int(run.callRing[i * 7 + $0]) }.filter { $0 >= 0 }.sorted()
-            // The last seven calls never fit inside seven days.
-            if days.count == 7 { #expect(days[6] - days[0] >= 7) }
-        }
+    @Test func baselineRunsThroughTheEngineOnTheAgencySeats() {
+        // The rules are the engine's and the policy's: deferrals come from its `.deferred` actions, by rule id.
+        let comparison = Comparison(scenario: Self.scenario(accounts: 2_000, days: 40), strategies: [Self.baseline])
+        let outcome = comparison.runJob(replication: 0, strategy: 0)
+        let rules = outcome.deferredByRule.map(\.0)
+        #expect(rules.contains("CAPACITY"))
+        #expect(rules.contains("RF-14-B"))
+        #expect(outcome.smsSent == 0 && outcome.emailsSent == 0)
+        #expect(outcome.agentMinutes > 0)
+        // One agent at 0.6 outbound occupancy can talk at most 0.6 of the paid hours.
+        #expect(outcome.agentMinutes / 60 <= outcome.agentPaidHours * 0.6 + 1)
+        #expect(outcome.commissionCents > 0 && outcome.agentWageCents == 0)
     }
 
     @Test func campaignsRunThroughTheEngine() {
@@ -109,7 +135,7 @@ struct SimulationTests {
                 ),
             ]
         )
-        let strategies = [Strategy.agency(), Strategy(campaign: campaign)]
+        let strategies = [Self.baseline, Strategy(campaign: campaign)]
         let comparison = Comparison(scenario: Self.scenario(accounts: 400, days: 40), strategies: strategies, seed: 3)
         let outcome = comparison.runJob(replication: 0, strategy: 1)
         #expect(outcome.conservationViolations == 0)
@@ -120,26 +146,6 @@ struct SimulationTests {
         let again = comparison.runJob(replication: 0, strategy: 1)
         #expect(again.collectedByDay == outcome.collectedByDay)
         #expect(again.deferredByRule.map(\.0) == outcome.deferredByRule.map(\.0))
-    }
-
-    @Test func campaignCadenceReduction() {
-        let campaign = Campaign(
-            name: "cadence",
-            steps: [
-                Step(id: "a", action: .contact(.sms, template: "t"), timing: .day(0)),
-                Step(
-                    id: "b",
-                    action: .contact(.sms, template: "t"),
-                    timing: .after(seconds: 2 * 86_400),
-                    retry: RetryPolicy(count: 1, spacingSeconds: 86_400)
-                ),
-                Step(id: "c", action: .contact(.agentCall, template: "s"), timing: .day(10)),
-            ]
-        )
-        let strategy = Strategy(campaign: campaign)
-        #expect(strategy.cadence.smsDays == [0, 2, 3])
-        #expect(strategy.cadence.agentCallsFromDay == 10)
-        #expect(strategy.campaign == campaign)
     }
 }
 

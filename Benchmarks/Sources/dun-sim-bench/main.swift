@@ -2,7 +2,7 @@
 //
 //   dun-sim-bench single [ACCOUNTS] [RUNS]   one strategy (the agency baseline), one replication, one core
 //   dun-sim-bench engine [ACCOUNTS] [FILE]   one campaign through the scheduler engine, one core
-//   dun-sim-bench all [ACCOUNTS]             agency + every bundled campaign (or the built-ins), on all cores
+//   dun-sim-bench all [ACCOUNTS]             agency baseline + every other bundled campaign, on all cores
 //
 // Prints one line per measurement: what, accounts, seconds (median of RUNS), and peak RSS (VmHWM).
 import DunCampaign
@@ -48,6 +48,15 @@ func scenario(accounts: Int) -> Scenario {
     return scenario
 }
 
+/// The agency baseline: campaigns/agency-baseline.yaml on the scenario's agent seats.
+func baseline() -> Strategy {
+    guard let campaign = CampaignLoader.load(file: "campaigns/agency-baseline.yaml").campaign else {
+        print("cannot load campaigns/agency-baseline.yaml (run from the repository root)")
+        exit(1)
+    }
+    return .agency(campaign)
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
@@ -59,7 +68,7 @@ switch mode {
 case "single":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
-    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [.agency()], seed: 1)
+    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [baseline()], seed: 1)
     var times: [Double] = []
     var cpu: [Double] = []
     var collected: Int64 = 0
@@ -96,10 +105,10 @@ case "engine":
     )
 case "all":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
-    var strategies: [Strategy] = [.agency()]
-    let names = ["agency-baseline", "call-heavy", "digital-first", "hybrid"]
+    var strategies: [Strategy] = [baseline()]
+    let names = ["call-heavy", "digital-first", "hybrid"]
     let campaigns = names.compactMap { CampaignLoader.load(file: "campaigns/\($0).yaml").campaign }
-    strategies += campaigns.count == names.count ? campaigns.map { Strategy(campaign: $0) } : Strategy.builtInChallengers
+    strategies += campaigns.map { Strategy(campaign: $0) }
     let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: strategies, seed: 1)
     let start = seconds()
     let startCPU = cpuSeconds()

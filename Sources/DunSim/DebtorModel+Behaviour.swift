@@ -2,11 +2,11 @@ import DunCore
 
 /// The debtor behaviour model (SIMULATION.md §5.3-5.5): how a simulated debtor answers each attempt, and
 /// what happens to promises, plans and payments. These are the simulated gateways' answers.
-extension StrategyRun {
-    /// One account's day: capacity replenishment, due promises and instalments, self-cure, then the
-    /// strategy's messages and automated calls. Returns the cents collected.
+extension DebtorModel {
+    /// One account's day: capacity replenishment, due promises and instalments, self-cure. Returns the cents
+    /// collected. Contacts are the engine's: nothing here decides one.
     @inline(__always)
-    mutating func accountDay(_ i: Int, _ day: Int, _ weekday: Int) -> Int64 {
+    mutating func accountDay(_ i: Int, _ day: Int) -> Int64 {
         guard self.balance[i] > 0 else { return 0 }
         let before = self.paid[i]
         if day > 0 && day % 30 == 0 {
@@ -41,81 +41,10 @@ extension StrategyRun {
                 return self.paid[i] - before
             }
         }
-        if self.smsDue[day] { self.state[i] |= Bit.smsPending }
-        if self.emailDue[day] { self.state[i] |= Bit.emailPending }
-        if self.callDue[day] { self.state[i] |= Bit.callPending }
-        let pending = Bit.smsPending | Bit.emailPending | Bit.callPending
-        guard self.state[i] & pending != 0 else { return self.paid[i] - before }
-        // Contact pauses while a promise or plan is open (house practice), under a dispute until it is
-        // verified (RF-38), and ends with a cease request (RF-6-CEASE).
-        if committed || self.state[i] & Bit.cease != 0 || day < Int(self.pauseUntil[i]) {
-            return self.paid[i] - before
-        }
-        let traits = self.population.traits[i]
-        let massachusetts = traits & Population.Trait.massachusetts != 0
-        if self.state[i] & Bit.callPending != 0 {
-            self.automatedCall(i, day, weekday, massachusetts: massachusetts)
-        }
-        if self.state[i] & Bit.smsPending != 0 && self.balance[i] > 0 {
-            self.sms(i, day, traits: traits, massachusetts: massachusetts)
-        }
-        if self.state[i] & Bit.emailPending != 0 && self.balance[i] > 0 {
-            self.email(i, day, traits: traits)
-        }
         return self.paid[i] - before
     }
 
-    // MARK: - Rule state
-
-    /// Whether a ring of the last `size` contact days holds `size` contacts within the 7 days ending `day`.
-    @inline(__always)
-    func ringFull(_ ring: [Int16], _ i: Int, size: Int, _ day: Int) -> Bool {
-        var count = 0
-        for slot in 0..<size where Int(ring[i * size + slot]) > day - 7 { count += 1 }
-        return count >= size
-    }
-
-    @inline(__always)
-    static func record(_ ring: inout [Int16], _ i: Int, size: Int, _ day: Int) {
-        var oldest = 0
-        for slot in 1..<size where ring[i * size + slot] < ring[i * size + oldest] { oldest = slot }
-        ring[i * size + oldest] = Int16(day)
-    }
-
-    /// The first rule that blocks a call to account `i` on `day`, if any.
-    @inline(__always)
-    func callBlock(_ i: Int, _ day: Int, massachusetts: Bool) -> DeferralRule? {
-        if day - Int(self.lastConversation[i]) < 7 { return .conversationQuiet }
-        if self.ringFull(self.callRing, i, size: 7, day) { return .callFrequency }
-        if massachusetts && self.ringFull(self.maRing, i, size: 2, day) { return .massachusetts }
-        return nil
-    }
-
-    @inline(__always)
-    mutating func defer_(_ rule: DeferralRule) {
-        self.outcome.deferred[rule.rawValue] += 1
-    }
-
     // MARK: - Channels
-
-    mutating func automatedCall(_ i: Int, _ day: Int, _ weekday: Int, massachusetts: Bool) {
-        guard self.state[i] & Bit.badNumber == 0 else {
-            self.state[i] &= ~Bit.callPending
-            return
-        }
-        if let rule = self.callBlock(i, day, massachusetts: massachusetts) {
-            self.defer_(rule)
-            return
-        }
-        self.state[i] &= ~Bit.callPending
-        // Automated calls rotate through 09:00-20:00 local so that every hour type is tried.
-        let localMinute = (9 + (day * 5) % 12) * 60
-        let minutes = self.call(i, day, weekday, localMinute: localMinute, ai: true, massachusetts: massachusetts)
-        self.outcome.voiceMinutes += minutes
-        self.outcome.messageCostMillicents += Int64(
-            (minutes * Double(self.scenario.costs.voicePerMinuteMillicents)).rounded()
-        )
-    }
 
     /// Places one call; returns the minutes it took (the agent's handle time, or the line time).
     mutating func call(
@@ -123,14 +52,11 @@ extension StrategyRun {
         _ day: Int,
         _ weekday: Int,
         localMinute: Int,
-        ai: Bool,
-        massachusetts: Bool
+        ai: Bool
     ) -> Double {
         let behaviour = self.scenario.behaviour
         let agency = self.scenario.agency
         self.outcome.callAttempts += 1
-        Self.record(&self.callRing, i, size: 7, day)
-        if massachusetts { Self.record(&self.maRing, i, size: 2, day) }
         self.state[i] |= Bit.triedPhone
         guard self.state[i] & Bit.phoneValid != 0 else {
             // A bad number: the SIT tone flags it and it is not redialled.
@@ -162,7 +88,6 @@ extension StrategyRun {
             self.state[i] |= Bit.reached
             if day < 90 { self.outcome.reachedByDay90 += 1 }
         }
-        self.lastConversation[i] = Int16(day)
         self.conversation(i, day, ai: ai, fatigueFactor: fatigueFactor)
         return agency.ahtRPCMinutes
     }
@@ -198,7 +123,6 @@ extension StrategyRun {
             self.signal(i, .promise, amount)
         } else if u < resolve + plan + promise + dispute {
             self.outcome.disputes += 1
-            self.pauseUntil[i] = Int16(min(day + behaviour.disputePauseDays, Int(Int16.max)))
             self.signal(i, .dispute, 0)
         } else if u < total {
             self.outcome.ceases += 1
@@ -209,30 +133,11 @@ extension StrategyRun {
         }
     }
 
-    mutating func sms(_ i: Int, _ day: Int, traits: UInt16, massachusetts: Bool) {
-        guard traits & Population.Trait.smsCapable != 0, self.state[i] & Bit.optedOutSMS == 0 else {
-            self.state[i] &= ~Bit.smsPending
-            return
-        }
-        if self.ringFull(self.smsRing, i, size: 3, day) {
-            self.defer_(.houseSMS)
-            return
-        }
-        if massachusetts && self.ringFull(self.maRing, i, size: 2, day) {
-            self.defer_(.massachusetts)
-            return
-        }
-        self.state[i] &= ~Bit.smsPending
-        self.deliverSMS(i, day, massachusetts: massachusetts)
-    }
-
     /// The debtor's response to a delivered SMS: fatigue, complaint, opt-out (STOP), read, click to the portal.
-    mutating func deliverSMS(_ i: Int, _ day: Int, massachusetts: Bool) {
+    mutating func deliverSMS(_ i: Int, _ day: Int) {
         let behaviour = self.scenario.behaviour
         self.outcome.smsSent += 1
         self.outcome.messageCostMillicents += self.scenario.costs.smsMillicents
-        Self.record(&self.smsRing, i, size: 3, day)
-        if massachusetts { Self.record(&self.maRing, i, size: 2, day) }
         let fatigue = Double(self.currentFatigue(i, day))
         self.addFatigue(i, day, behaviour.fatigueSMS)
         if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {
@@ -249,25 +154,11 @@ extension StrategyRun {
         if self.draw(i, day, .smsClick) < behaviour.smsClick * s { self.portal(i, day) }
     }
 
-    mutating func email(_ i: Int, _ day: Int, traits: UInt16) {
-        guard traits & Population.Trait.emailValid != 0 else {
-            self.state[i] &= ~Bit.emailPending
-            return
-        }
-        if self.ringFull(self.emailRing, i, size: 5, day) {
-            self.defer_(.houseEmail)
-            return
-        }
-        self.state[i] &= ~Bit.emailPending
-        self.deliverEmail(i, day)
-    }
-
     /// The debtor's response to a delivered email: fatigue, complaint, open, click to the portal.
     mutating func deliverEmail(_ i: Int, _ day: Int) {
         let behaviour = self.scenario.behaviour
         self.outcome.emailsSent += 1
         self.outcome.messageCostMillicents += self.scenario.costs.emailMillicents
-        Self.record(&self.emailRing, i, size: 5, day)
         let fatigue = Double(self.currentFatigue(i, day))
         self.addFatigue(i, day, behaviour.fatigueEmail)
         if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {

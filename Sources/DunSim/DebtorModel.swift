@@ -1,11 +1,10 @@
 import DunCore
 
-/// One strategy over one population for one replication: the virtual-time loop and its per-account state.
-///
-/// Time advances a day at a time; within a day, agent calls advance through the shift on the agency's clock
-/// and every other contact happens at its local send time. All state is struct-of-arrays, allocated once
-/// per run: the hot loop allocates nothing.
-struct StrategyRun {
+/// The simulated debtors of one strategy run: per-account behaviour state (balance, capacity, willingness,
+/// fatigue, promises, plans) and the outcome counters. It decides no contact: the engine does, under the
+/// contact policy; this model only answers the engine's attempts (see `EngineRun`). All state is
+/// struct-of-arrays, allocated once per run.
+struct DebtorModel {
     let scenario: Scenario
     let strategy: Strategy
     let population: Population
@@ -27,28 +26,13 @@ struct StrategyRun {
     var planRemaining: [UInt8]
     var planNextDay: [Int16]
     var planAmount: [Int64]
-    var pauseUntil: [Int16]
-    var lastConversation: [Int16]
-    var lastAgentAttempt: [Int16]
-    /// Days of the last 7 calls, the last 3 SMS, the last 5 emails and the last 2 Massachusetts
-    /// communications, as rings (oldest overwritten).
-    var callRing: [Int16]
-    var smsRing: [Int16]
-    var emailRing: [Int16]
-    var maRing: [Int16]
-    var ringCursor: [UInt16]
 
     // Per-run tables.
     let decay: [Double]
     /// The self-cure hazard per unit of willingness on each day (`selfCureDaily · m(t)`).
     let selfCure: [Double]
     let fatigueDecay: [Float]
-    let smsDue: [Bool]
-    let emailDue: [Bool]
-    let callDue: [Bool]
-    let priorityOrder: [Int32]
     var outcome: RunOutcome
-    var earlyQueues: [[Int32]]
     /// When set, what the debtor did (payments, promises, plans, disputes, cease, opt-outs) is appended here
     /// for a driver to feed to the engine; a caller-owned buffer, drained after each step.
     var signals: [Signal] = []
@@ -75,9 +59,6 @@ struct StrategyRun {
         static let cease: UInt16 = 1 << 3
         static let paidAny: UInt16 = 1 << 4
         static let reached: UInt16 = 1 << 5
-        static let smsPending: UInt16 = 1 << 6
-        static let emailPending: UInt16 = 1 << 7
-        static let callPending: UInt16 = 1 << 8
         static let triedPhone: UInt16 = 1 << 9
     }
 
@@ -112,14 +93,6 @@ struct StrategyRun {
         self.planRemaining = [UInt8](repeating: 0, count: n)
         self.planNextDay = [Int16](repeating: -1, count: n)
         self.planAmount = [Int64](repeating: 0, count: n)
-        self.pauseUntil = [Int16](repeating: 0, count: n)
-        self.lastConversation = [Int16](repeating: -100, count: n)
-        self.lastAgentAttempt = [Int16](repeating: -100, count: n)
-        self.callRing = [Int16](repeating: -100, count: n * 7)
-        self.smsRing = [Int16](repeating: -100, count: n * 3)
-        self.emailRing = [Int16](repeating: -100, count: n * 5)
-        self.maRing = [Int16](repeating: -100, count: n * 2)
-        self.ringCursor = [UInt16](repeating: 0, count: n)
         let portfolio = scenario.portfolio
         self.decay = (0...horizon + 1).map {
             Math.exp(-Double(portfolio.placementDPD + $0 - 180) / portfolio.decayTauDays)
@@ -128,34 +101,7 @@ struct StrategyRun {
         self.selfCure = self.decay.map { $0 * selfCureDaily }
         let perDay = scenario.behaviour.fatigueDecayPerDay
         self.fatigueDecay = (0...horizon + 1).map { Float(Math.pow(perDay, Double($0))) }
-        let cadence = strategy.cadence
-        self.smsDue = cadence.dueTable(horizon: horizon, listed: cadence.smsDays, every: cadence.smsEveryDays)
-        self.emailDue = cadence.dueTable(horizon: horizon, listed: cadence.emailDays, every: cadence.emailEveryDays)
-        self.callDue = cadence.dueTable(horizon: horizon, listed: cadence.callDays, every: cadence.callEveryDays)
-        if cadence.agentCallsFromDay != nil {
-            self.priorityOrder = Self.order(population, by: scenario.agency.priority)
-        } else {
-            self.priorityOrder = []
-        }
         self.outcome = RunOutcome(strategy: strategy.name, accounts: n, horizonDays: horizon)
-        self.earlyQueues = portfolio.zones.map { _ in [Int32]() }
-    }
-
-    /// The agency's working order over accounts (ties by account index).
-    static func order(_ population: Population, by priority: Priority) -> [Int32] {
-        let indices = (0..<population.count).map { Int32($0) }
-        switch priority {
-        case .lowestBalance:
-            return indices.sorted {
-                (population.balance[Int($0)], $0) < (population.balance[Int($1)], $1)
-            }
-        case .firstDue, .oldestDebt, .newestDebt:
-            return indices
-        case .highestBalance:
-            return indices.sorted {
-                (-population.balance[Int($0)], $0) < (-population.balance[Int($1)], $1)
-            }
-        }
     }
 
     /// A uniform draw in [0, 1) that depends only on (seed, account, day, purpose).
@@ -180,35 +126,6 @@ struct StrategyRun {
         self.fatigueDay[i] = Int16(day)
     }
 
-    // MARK: - The loop
-
-    mutating func run() -> RunOutcome {
-        let n = self.population.count
-        let cadence = self.strategy.cadence
-        let startWeekday = self.scenario.portfolio.start.weekday
-        let weekdayIndex = Weekday.allCases.firstIndex(of: startWeekday) ?? 0
-        var collected: Int64 = 0
-        let mark30 = min(30, self.horizon)
-        let mark90 = min(90, self.horizon)
-        let mark180 = min(180, self.horizon)
-        for day in 0...self.horizon {
-            let weekday = (weekdayIndex + day) % 7
-            if cadence.skipTrace && day == self.scenario.agency.skipTraceDay { self.skipTrace(day) }
-            for i in 0..<n {
-                collected += self.accountDay(i, day, weekday)
-            }
-            if let from = cadence.agentCallsFromDay, day >= from {
-                collected += self.agentShift(day, weekday)
-            }
-            self.outcome.collectedByDay[day] = collected
-            if day == mark30 { self.outcome.paid30 = self.paid }
-            if day == mark90 { self.outcome.paid90 = self.paid }
-            if day == mark180 { self.outcome.paid180 = self.paid }
-        }
-        self.finish()
-        return self.outcome
-    }
-
     mutating func finish() {
         var outcome = self.outcome
         outcome.placedCents = self.population.placedCents
@@ -221,7 +138,7 @@ struct StrategyRun {
             }
             if self.state[i] & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
         }
-        if self.strategy.cadence.outsourced {
+        if self.strategy.outsourced {
             outcome.commissionCents = Int64(
                 (Double(outcome.collectedCents) * self.scenario.agency.commission).rounded()
             )
