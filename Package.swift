@@ -35,7 +35,7 @@ let package = Package(
                 argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
@@ -43,7 +43,11 @@ let package = Package(
             dependencies: ["DunCampaign", "DunTesting"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(
+            name: "DunEngineTests",
+            dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
