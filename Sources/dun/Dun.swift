@@ -10,6 +10,8 @@ struct Dun: AsyncParsableCommand {
             VersionCommand.self,
             ValidateCommand.self,
             PolicyCommand.self,
+            ImportCommand.self,
+            RecordCommand.self,
         ]
     )
 }
