@@ -12,6 +12,7 @@ struct Dun: AsyncParsableCommand {
             PolicyCommand.self,
             ImportCommand.self,
             RecordCommand.self,
+            GatewaySimCommand.self,
         ]
     )
 }
