@@ -13,6 +13,7 @@ struct Dun: AsyncParsableCommand {
             ImportCommand.self,
             RecordCommand.self,
             GatewaySimCommand.self,
+            SimulateCommand.self,
         ]
     )
 }
