@@ -9,6 +9,7 @@ let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-p
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "dun",
@@ -31,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -47,7 +49,13 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "DunGateways", dependencies: ["DunCore", "CCurl"]),
-        .target(name: "DunRuntime", dependencies: ["DunCore"]),
+        .target(
+            name: "DunRuntime",
+            dependencies: [
+                "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunStore", "DunGateways",
+                "DunWebhooks", logging,
+            ]
+        ),
         .target(
             name: "DunWebhooks",
             dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes]
@@ -60,7 +68,7 @@ let package = Package(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
+                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser, logging,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
@@ -93,7 +101,17 @@ let package = Package(
             name: "DunGatewaySimTests",
             dependencies: ["DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting"]
         ),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
+        .testTarget(
+            name: "DunRuntimeTests",
+            dependencies: [
+                "DunRuntime", "DunEngine", "DunPolicy", "DunStore", "DunGateways", "DunWebhooks", "DunCampaign",
+                "DunCore", "DunTesting", logging,
+            ]
+        ),
+        .testTarget(
+            name: "dunTests",
+            dependencies: ["dun", "DunTesting", "DunStore", "DunCampaign", "DunPolicy", "DunCore"]
+        ),
     ]
 )
 

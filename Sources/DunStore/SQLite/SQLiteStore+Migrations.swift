@@ -214,6 +214,7 @@ extension SQLiteStore {
                     """
             )
         }
+        Self.registerJournalMigrations(&migrator)
         return migrator
     }
 }
