@@ -40,6 +40,8 @@ extension LiveDriver {
             switch entry.kind {
             case "run":
                 continue
+            case "audit":
+                state.auditHighWater = Int64(entry.payload) ?? state.auditHighWater
             case "account":
                 let snapshot: AccountSnapshot
                 do {

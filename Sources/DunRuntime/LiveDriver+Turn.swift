@@ -24,7 +24,8 @@ extension LiveDriver {
         if wall > state.now { state.now = wall }
         let now = state.now
         var work = TurnWork()
-        if state.sequence == 0 {
+        let freshRun = state.sequence == 0
+        if freshRun {
             work.batch.inputs.append(
                 JournalEntry(
                     runID: self.configuration.runID,
@@ -38,7 +39,8 @@ extension LiveDriver {
         }
         // New accounts first: snapshot, register, enrol.
         if !state.newAccounts.isEmpty {
-            for account in state.newAccounts {
+            var enrolments: [(input: EngineInput, note: String)] = []
+            for account in state.newAccounts where state.indexByID[account.id] == nil {
                 let index = state.add(account)
                 state.sequence += 1
                 work.batch.inputs.append(
@@ -51,10 +53,29 @@ extension LiveDriver {
                     )
                 )
                 if let campaign = self.campaign(for: account) {
-                    work.inputs.append((.enrol(index, campaign: campaign), ""))
+                    enrolments.append((.enrol(index, campaign: campaign), ""))
                 }
             }
             state.newAccounts = []
+            if freshRun {
+                // Opt-outs recorded before the run started reach the engine before any enrolment.
+                for input in try self.existingOptOuts(state: state) { work.inputs.append((input, "")) }
+            }
+            work.inputs += enrolments
+        }
+        if freshRun {
+            // Everything recorded before this point is in the account snapshots and the opt-outs above.
+            state.auditHighWater = try self.store.auditHighWater()
+            state.sequence += 1
+            work.batch.inputs.append(
+                JournalEntry(
+                    runID: self.configuration.runID,
+                    sequence: state.sequence,
+                    at: now,
+                    kind: "audit",
+                    payload: String(state.auditHighWater)
+                )
+            )
         }
         for input in state.startInputs { work.inputs.append((input, "")) }
         state.startInputs = []
@@ -83,6 +104,11 @@ extension LiveDriver {
             }
         }
         self.resolveParked(state: &state, work: &work)
+        let second = self.clock.nowMilliseconds() / 1000
+        if !freshRun, second > state.lastFeedSecond {
+            state.lastFeedSecond = second
+            self.feedFromStore(state: &state, work: &work)
+        }
         if !state.shuttingDown, let wake = state.engine.nextWake, wake <= now {
             work.inputs.append((.timerFired, ""))
         }

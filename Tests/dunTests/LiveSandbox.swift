@@ -126,7 +126,7 @@ final class LiveSandbox: @unchecked Sendable {
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         let log = FileHandle(forWritingAtPath: self.path("runner.log")) ?? {
-            FileManager.default.createFile(atPath: self.path("runner.log"), contents: nil)
+            _ = FileManager.default.createFile(atPath: self.path("runner.log"), contents: nil)
             return FileHandle(forWritingAtPath: self.path("runner.log"))!
         }()
         log.seekToEndOfFile()
