@@ -85,7 +85,10 @@ extension LiveDriver {
         for event in events {
             switch event {
             case .tick:
+                // The timer task is done: a wake-up that came early (clock jumps, rounding) must re-arm.
                 work.tick = true
+                state.timer = nil
+                state.timerDeadline = nil
             case .shutdown:
                 if !state.shuttingDown {
                     state.shuttingDown = true

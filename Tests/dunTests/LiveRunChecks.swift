@@ -64,7 +64,7 @@ struct LiveRunChecks {
             }
         }
         // 3. No rule broken across restarts: replay the audit log through the reference checker.
-        let accounts = Dictionary(uniqueKeysWithValues: try store.loadAccounts().map { ($0.id, $0) })
+        let accounts = sandbox.importedAccounts
         var checkers: [String: ReferenceChecker] = [:]
         func checker(_ id: String) -> ReferenceChecker? {
             if let existing = checkers[id] { return existing }

@@ -1,4 +1,5 @@
 import DunCore
+import DunStore
 import Foundation
 import Synchronization
 
@@ -25,6 +26,8 @@ final class LiveSandbox: @unchecked Sendable {
 
     let directory: URL
     let webhookPort: Int
+    /// The accounts as imported, before any run changed them (consent instants, suppressions).
+    var importedAccounts: [String: Account] = [:]
     var httpPort = 0
     var smtpPort = 0
     private var sim: Process?
@@ -61,6 +64,8 @@ final class LiveSandbox: @unchecked Sendable {
             "import", "accounts", self.path("accounts.csv"), "--db", self.database, "--at", "2026-03-02T12:00:00Z",
         ])
         guard result.status == 0 else { throw SandboxError("import failed: \(result.stderr)") }
+        let store = try SQLiteStore(path: self.database, readOnly: true)
+        self.importedAccounts = Dictionary(uniqueKeysWithValues: try store.loadAccounts().map { ($0.id, $0) })
     }
 
     /// Starts `dun gateway-sim` with faults; waits until it listens.
@@ -80,12 +85,19 @@ final class LiveSandbox: @unchecked Sendable {
         // "gateway-sim: http://127.0.0.1:PORT smtp://127.0.0.1:PORT"
         var text = ""
         let handle = errors.fileHandleForReading
-        while !text.contains("\n") {
+        func portLine() -> Substring? {
+            text.split(separator: "\n").first { $0.hasPrefix("gateway-sim: ") && $0.contains("smtp") }
+        }
+        while portLine() == nil {
             let data = handle.availableData
             guard !data.isEmpty else { throw SandboxError("gateway-sim exited: \(text)") }
             text += String(decoding: data, as: UTF8.self)
         }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        // Keep draining stderr so the sim never blocks on a full pipe.
+        Thread.detachNewThread {
+            while !handle.availableData.isEmpty {}
+        }
+        let words = (portLine() ?? "").split(separator: " ")
         for word in words {
             if word.hasPrefix("http://") { self.httpPort = Int(word.split(separator: ":").last ?? "") ?? 0 }
             if word.hasPrefix("smtp://") { self.smtpPort = Int(word.split(separator: ":").last ?? "") ?? 0 }
