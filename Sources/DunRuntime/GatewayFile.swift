@@ -1,5 +1,5 @@
-public import DunCore
 import DunCampaign
+public import DunCore
 
 /// The gateway file of `dun run --gateway FILE` (YAML-lite): where the gateways and the webhook server are,
 /// and the *names* of the environment variables that hold credentials. Credentials never live in the file.
@@ -84,7 +84,8 @@ public struct GatewayFile: Sendable {
                         path: path,
                         location: entry.key.location,
                         severity: .error,
-                        message: "unknown key '\(entry.key.value)' in \(what); expected one of \(keys.sorted().joined(separator: ", "))"
+                        message:
+                            "unknown key '\(entry.key.value)' in \(what); expected one of \(keys.sorted().joined(separator: ", "))"
                     )
                 )
             }
@@ -176,7 +177,8 @@ public struct GatewayFile: Sendable {
                 )
             }
         }
-        if let node = top["webhooks"], let webhooks = mapping(node, "webhooks", keys: ["listen", "port", "public_url"]) {
+        if let node = top["webhooks"], let webhooks = mapping(node, "webhooks", keys: ["listen", "port", "public_url"])
+        {
             file.webhooks = Webhooks(
                 host: scalar(webhooks, "listen", "webhooks", required: false) ?? "127.0.0.1",
                 port: integer(webhooks, "port", "webhooks", default: 8081),

@@ -4,8 +4,8 @@ import DunEngine
 import DunGateways
 import DunPolicy
 import DunStore
-import Logging
 import DunWebhooks
+import Logging
 
 extension LiveDriver {
     /// What a turn collects before it commits.
@@ -140,7 +140,10 @@ extension LiveDriver {
                     DunStore.Enrolment(
                         accountID: state.accounts[account.position].id,
                         campaign: campaign.name,
-                        variant: self.configuration.variantName(campaign: enrolment.campaign, variant: enrolment.variant),
+                        variant: self.configuration.variantName(
+                            campaign: enrolment.campaign,
+                            variant: enrolment.variant
+                        ),
                         step: campaign.steps.indices.contains(enrolment.step) ? campaign.steps[enrolment.step].id : "",
                         status: .active,
                         updatedAt: now
@@ -248,7 +251,9 @@ extension LiveDriver {
                             campaign: campaign.name,
                             variant: self.configuration.variantName(campaign: ending.campaign, variant: variant),
                             step: step ?? "",
-                            channel: ending.step.flatMap { campaign.steps.indices.contains($0) ? campaign.steps[$0].channel : nil } ?? .sms,
+                            channel: ending.step.flatMap {
+                                campaign.steps.indices.contains($0) ? campaign.steps[$0].channel : nil
+                            } ?? .sms,
                             destination: "",
                             candidateAt: ending.at,
                             rule: rule,
@@ -360,7 +365,10 @@ extension LiveDriver {
         case .retry(let delay, _):
             let due = state.now.adding(seconds: Swift.max(1, (delay + 999) / 1000))
             work.batch.failed.append(
-                (open.planned.key, "not taken by the gateway (\(message)); retried as a new attempt from \(ISO8601.format(due, offsetSeconds: 0))")
+                (
+                    open.planned.key,
+                    "not taken by the gateway (\(message)); retried as a new attempt from \(ISO8601.format(due, offsetSeconds: 0))"
+                )
             )
             work.inputs.append((.gatewayRetry(id, due: due), "\(number)"))
             state.gatewayFailures[id.account] = number
@@ -493,7 +501,13 @@ extension LiveDriver {
             if state.keyByMessageID[messageID] != nil {
                 state.parked[messageID] = nil
                 for entry in entries {
-                    self.resolve(messageID: messageID, result: entry.result, reply: entry.reply, state: &state, work: &work)
+                    self.resolve(
+                        messageID: messageID,
+                        result: entry.result,
+                        reply: entry.reply,
+                        state: &state,
+                        work: &work
+                    )
                 }
             } else {
                 let (expired, waiting) = (

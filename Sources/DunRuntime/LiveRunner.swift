@@ -1,11 +1,11 @@
-public import DunCore
+import Dispatch
 import DunCampaign
+public import DunCore
 import DunEngine
 import DunGateways
 import DunPolicy
 import DunStore
 import DunWebhooks
-import Dispatch
 public import Logging
 
 #if canImport(Glibc)

@@ -13,7 +13,9 @@ import Glibc
 /// store (LiveRunChecks).
 @Suite(.serialized)
 struct LiveRunTests {
-    static let campaign = Result { try CampaignLoader.campaign(file: LiveSandbox.repository.appendingPathComponent("examples/live-demo.yaml").path) }
+    static let campaign = Result {
+        try CampaignLoader.campaign(file: LiveSandbox.repository.appendingPathComponent("examples/live-demo.yaml").path)
+    }
 
     /// SplitMix64, for the kill moments.
     struct Random {
@@ -30,7 +32,8 @@ struct LiveRunTests {
     /// Waits until the run is quiet: every enrolment ended, or waits on a recorded deferral (a send the
     /// gateway did not take still counts toward the house SMS-per-day limit, so its retry can wait for the
     /// next day) with no attempt open. Returns the ended, deferred and total counts.
-    static func waitForQuiet(_ sandbox: LiveSandbox, seconds: Double) throws -> (ended: Int, deferred: Int, total: Int) {
+    static func waitForQuiet(_ sandbox: LiveSandbox, seconds: Double) throws -> (ended: Int, deferred: Int, total: Int)
+    {
         let deadline = Date().addingTimeInterval(seconds)
         var counts = (ended: 0, deferred: 0, total: 0)
         while Date() < deadline {
@@ -69,7 +72,11 @@ struct LiveRunTests {
         defer { sandbox.cleanUp() }
         try sandbox.importAccounts(30)
         try sandbox.startGatewaySim(seed: 3)
-        let runner = try sandbox.startRunner(runID: "e2e", originMilliseconds: LiveSandbox.nowMilliseconds(), speed: 120)
+        let runner = try sandbox.startRunner(
+            runID: "e2e",
+            originMilliseconds: LiveSandbox.nowMilliseconds(),
+            speed: 120
+        )
         let counts = try Self.waitForQuiet(sandbox, seconds: 60)
         #expect(Self.terminate(runner) == 0)
         #expect(counts.total == 30 && counts.ended == 30)
@@ -117,7 +124,12 @@ struct LiveRunTests {
         #expect(checks.violations.isEmpty, "rules broken: \(checks.violations)")
         let store = try SQLiteStore(path: sandbox.database, readOnly: true)
         #expect(try store.attemptsInDoubt().isEmpty)
-        print("crash test: \(kills) kills, \(counts.ended) enrolments ended, \(counts.deferred) deferred to a later day, \(checks.acceptedMessages) messages accepted, \(checks.repeats) repeated keys deduplicated, \(checks.acknowledgedResults) results acknowledged, attempts by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())")
+        let runnerLog = (try? String(contentsOfFile: sandbox.path("runner.log"), encoding: .utf8)) ?? ""
+        let reconciled = runnerLog.split(separator: "\n").filter { $0.contains("attempts in doubt with the gateway") }
+            .count
+        print(
+            "crash test: \(kills) kills, \(reconciled) restarts reconciled attempts in doubt, \(counts.ended) enrolments ended, \(counts.deferred) deferred to a later day, \(checks.acceptedMessages) messages accepted, \(checks.repeats) repeated keys deduplicated, \(checks.acknowledgedResults) results acknowledged, attempts by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"
+        )
     }
 
     @Test(.timeLimit(.minutes(2)))
@@ -127,7 +139,11 @@ struct LiveRunTests {
         defer { sandbox.cleanUp() }
         try sandbox.importAccounts(30)
         try sandbox.startGatewaySim(seed: 9, fault5xx: 0.10, faultTimeout: 0.05, fault429: 0.05)
-        let runner = try sandbox.startRunner(runID: "faults", originMilliseconds: LiveSandbox.nowMilliseconds(), speed: 60)
+        let runner = try sandbox.startRunner(
+            runID: "faults",
+            originMilliseconds: LiveSandbox.nowMilliseconds(),
+            speed: 60
+        )
         let counts = try Self.waitForQuiet(sandbox, seconds: 90)
         #expect(Self.terminate(runner) == 0)
         #expect(counts.total == 30 && counts.ended + counts.deferred == 30)
@@ -141,6 +157,8 @@ struct LiveRunTests {
         // Everything ends delivered (a result) or marked failed; nothing is left dispatching or in doubt.
         #expect(attempts.allSatisfy { $0.state == .result || $0.state == .failed })
         #expect(attempts.contains { $0.state == .failed })
-        print("fault test: \(counts.ended) enrolments ended, \(counts.deferred) deferred to a later day, \(attempts.count) attempts, \(checks.acceptedMessages) accepted, by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())")
+        print(
+            "fault test: \(counts.ended) enrolments ended, \(counts.deferred) deferred to a later day, \(attempts.count) attempts, \(checks.acceptedMessages) accepted, by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"
+        )
     }
 }
