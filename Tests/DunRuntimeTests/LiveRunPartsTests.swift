@@ -1,9 +1,11 @@
 import DunCore
 import DunEngine
 import DunPolicy
-@testable import DunRuntime
+import DunReport
 import DunStore
 import Testing
+
+@testable import DunRuntime
 
 /// The runner's small parts: journal codec, keys, redaction, the gateway file, the live report.
 struct LiveRunPartsTests {
@@ -94,9 +96,9 @@ struct LiveRunPartsTests {
         } catch {
             #expect(
                 error.description == """
-                    g.yaml:9:3: error: smtp needs 'from'
-                    g.yaml:9:3: error: smtp needs 'url'
-                    g.yaml:9:3: error: unknown key 'ur' in smtp; expected one of from, password_env, timeout_ms, url, user_env
+                    g.yaml:10:3: error: smtp needs 'from'
+                    g.yaml:10:3: error: smtp needs 'url'
+                    g.yaml:10:3: error: unknown key 'ur' in smtp; expected one of from, password_env, timeout_ms, url, user_env
                     """
             )
         }
