@@ -49,7 +49,13 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "DunGateways", dependencies: ["DunCore", "CCurl"]),
-        .target(name: "DunRuntime", dependencies: ["DunCore"]),
+        .target(
+            name: "DunRuntime",
+            dependencies: [
+                "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunStore", "DunGateways",
+                "DunWebhooks", logging,
+            ]
+        ),
         .target(
             name: "DunWebhooks",
             dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes, logging]
@@ -65,7 +71,7 @@ let package = Package(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", "DunStore", argumentParser,
+                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser, logging,
             ]
         ),
         .target(
@@ -105,8 +111,18 @@ let package = Package(
                 "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
             ]
         ),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
-        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting"]),
+        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
+        .testTarget(
+            name: "DunRuntimeTests",
+            dependencies: [
+                "DunRuntime", "DunEngine", "DunPolicy", "DunStore", "DunGateways", "DunWebhooks", "DunCampaign",
+                "DunCore", "DunReport", "DunTesting", logging,
+            ]
+        ),
+        .testTarget(
+            name: "dunTests",
+            dependencies: ["dun", "DunTesting", "DunStore", "DunCampaign", "DunPolicy", "DunCore", argumentParser]
+        ),
     ]
 )
 

@@ -15,6 +15,8 @@ struct Dun: AsyncParsableCommand {
             PolicyCommand.self,
             PlanCommand.self,
             SimulateCommand.self,
+            RunCommand.self,
+            ReportCommand.self,
         ]
     )
 }
