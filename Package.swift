@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
-        .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
+        .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
     ]
 )
