@@ -7,7 +7,8 @@ struct Dun: AsyncParsableCommand {
         commandName: "dun",
         abstract: "Outbound contact campaigns for debt collection: validate, plan, simulate, run.",
         subcommands: [
-            VersionCommand.self
+            VersionCommand.self,
+            ValidateCommand.self,
         ]
     )
 }
