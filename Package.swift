@@ -35,9 +35,9 @@ let package = Package(
                 argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy"], path: "Tests/DunTesting"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
-        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"]),
+        .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
             name: "DunCampaignTests",
             dependencies: ["DunCampaign", "DunTesting"],

@@ -96,13 +96,23 @@ public struct Debt: Hashable, Sendable {
     public var bucket: String
     /// Original creditor's name, for templates and disclosures.
     public var creditor: String
+    /// An attorney with a known name and address represents the consumer for this debt (RF-6-ATTY).
+    public var representedByAttorney: Bool
 
-    public init(id: String, balance: Money, daysPastDue: Int = 0, bucket: String? = nil, creditor: String = "") {
+    public init(
+        id: String,
+        balance: Money,
+        daysPastDue: Int = 0,
+        bucket: String? = nil,
+        creditor: String = "",
+        representedByAttorney: Bool = false
+    ) {
         self.id = id
         self.balance = balance
         self.daysPastDue = daysPastDue
         self.bucket = bucket ?? id
         self.creditor = creditor
+        self.representedByAttorney = representedByAttorney
     }
 }
 

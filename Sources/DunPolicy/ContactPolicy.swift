@@ -1,29 +1,41 @@
 public import DunCore
 
-/// A contact that a campaign, an operator or a test proposes.
-public struct ContactCandidate: Hashable, Sendable {
-    public var channel: Channel
-    /// Index into the account's `phones` (sms, call, agent_call) or `emails` (email).
-    public var destination: Int
-    /// The Reg F debt bucket the contact is about (RF-14-DEBT).
-    public var debtBucket: String
-    public var at: UTCInstant
-
-    public init(channel: Channel, destination: Int, debtBucket: String, at: UTCInstant) {
-        self.channel = channel
-        self.destination = destination
-        self.debtBucket = debtBucket
-        self.at = at
-    }
-}
-
 /// The contact rules of COMPLIANCE.md as one pure function: law ∩ jurisdiction profiles ∩ house limits ∩
 /// campaign limits. The same value is used by `dun plan`, `dun policy check`, the simulator and live runs.
 ///
-/// PLACEHOLDER: the shape is the contract between the policy, the engine and the campaign validator;
-/// the rules themselves land with the scheduler issue.
+/// Decisions the rule text leaves open, as implemented (COMPLIANCE.md decisions and OQs):
+/// - Time of day (OQ-5): allowed only when 08:00:00 < local < 21:00:00 in every candidate zone, so the first
+///   permitted second is 08:00:01; calls are not initiated after 20:55:00.
+/// - Calendar dates (OQ-2) are home-zone dates; Reg F's two call tests are also run on UTC dates, and both
+///   must pass.
+/// - Every 7-consecutive-day window containing the candidate's date is checked (OQ-1), for Reg F and for every
+///   "per 7 days" house, campaign or state limit; Massachusetts' 30-day limit likewise.
+/// - House counts (per day, per 7 days, the 2-hour call gap) count every dispatched attempt, including busy
+///   calls and failed messages; Reg F counts only connected (or still pending) calls (RF-14-CALL).
+/// - A consumer-initiated contact allows one reply in the same medium within 24 hours (house choice; the
+///   comments name no period) despite an inconvenient-time designation, an attorney notice or an opt-out of
+///   that medium; never outside 08:00–21:00 (OQ-11) and never after a cease.
+/// - The rule reported for a block is the one, among those blocking at the candidate's instant, whose own
+///   release is latest (terminal rules first; ties go to the order of checks: status, destination, time,
+///   Reg F, house, campaign, state). `nextAllowed` is the earliest instant at which every rule allows the
+///   same contact: the policy re-evaluates at the latest release of the blocking rules until nothing blocks
+///   (each release is an exact lower bound, so the result is exact); nil when some rule can never release
+///   or nothing is permitted within 400 days.
 public struct ContactPolicy: Sendable {
-    public init() {}
+    /// Profiles added to every account (beyond those implied by its address).
+    public var profiles: [JurisdictionProfile]
+    /// The UK "reasonable hours" window (local), default 08:00–21:00.
+    public var ukHours: (from: LocalTime, to: LocalTime)
+    /// Tests of the law alone switch the house and campaign limits off; nothing else may.
+    var enforcesHouseLimits = true
+
+    public init(profiles: [JurisdictionProfile] = [], ukHours: (from: LocalTime, to: LocalTime)? = nil) {
+        self.profiles = profiles
+        self.ukHours = ukHours ?? (LocalTime(hour: 8), LocalTime(hour: 21))
+    }
+
+    /// How far ahead `nextAllowed` is searched.
+    static let horizonSeconds: Int64 = 400 * 86_400
 
     /// Judges `candidate` for `account` given what has already happened (`ledger`).
     ///
@@ -33,60 +45,53 @@ public struct ContactPolicy: Sendable {
     ///   - ledger: The account's contact history in the compact form the policy keeps.
     ///   - limits: The campaign's own limits (they only tighten).
     /// - Returns: `.allowed`, or `.blocked` with the rule, a sentence and the next permitted instant.
+    ///   Allocates nothing when the contact is allowed.
     public func evaluate(
         _ candidate: ContactCandidate,
         account: PolicyAccount,
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        .allowed
+        let key = ContactLedger.key(candidate.debtBucket)
+        let slot = ledger.slot(of: key)
+        let start = candidate.at.secondsSinceEpoch
+        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
+        guard first.blocked else { return .allowed }
+        var worst = first.worst
+        var next = first.maxRelease
+        var iterations = 0
+        while next != Hit.terminal {
+            if next - start > Self.horizonSeconds || iterations > 5_000 {
+                next = Hit.terminal
+                break
+            }
+            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
+            if !later.blocked { break }
+            if later.maxRelease == Hit.terminal { worst = later.worst }
+            next = later.maxRelease
+            iterations += 1
+        }
+        let nextAllowed = next == Hit.terminal ? nil : UTCInstant(secondsSinceEpoch: next)
+        return .blocked(
+            PolicyBlock(
+                rule: worst.rule.id,
+                citation: worst.rule.citation,
+                reason: self.reason(for: worst, candidate, account),
+                nextAllowed: nextAllowed
+            )
+        )
     }
-}
 
-/// An account prepared for the policy: time zones and jurisdiction profiles resolved once, so that each
-/// decision does no lookups.
-public struct PolicyAccount: Sendable {
-    public var account: Account
-
-    public init(_ account: Account) {
-        self.account = account
+    /// The earliest instant at or after `candidate.at` at which every rule allows the contact, or nil.
+    public func nextAllowed(
+        _ candidate: ContactCandidate,
+        account: PolicyAccount,
+        ledger: ContactLedger,
+        limits: CampaignLimits
+    ) -> UTCInstant? {
+        switch self.evaluate(candidate, account: account, ledger: ledger, limits: limits) {
+        case .allowed: candidate.at
+        case .blocked(let block): block.nextAllowed
+        }
     }
-}
-
-/// Everything the policy needs to remember about an account's contacts, kept compact (the engine holds one
-/// per account). Record every attempt when dispatched and its result when known.
-public struct ContactLedger: Sendable {
-    public init() {}
-
-    /// Records a dispatched attempt. Until its result is recorded a call counts as connected.
-    public mutating func recordAttempt(_ candidate: ContactCandidate) {}
-
-    /// Records an attempt's result.
-    public mutating func recordResult(_ result: AttemptResult, of candidate: ContactCandidate) {}
-
-    /// Records something the consumer did or told the collector.
-    public mutating func recordEvent(_ event: ConsumerEvent, at instant: UTCInstant) {}
-}
-
-/// Something the consumer did or said that changes what the policy allows.
-public enum ConsumerEvent: Hashable, Sendable {
-    /// The consumer opted out of a channel on one destination (STOP, unsubscribe, "stop calling").
-    case optOut(Channel, destination: Int)
-    /// Written cease or refusal to pay (RF-6-CEASE).
-    case cease
-    /// A written dispute (RF-38) — pauses until `verificationSent`.
-    case dispute
-    case verificationSent
-    /// An attorney with a known name and address represents the consumer (RF-6-ATTY).
-    case attorney
-    case bankruptcy
-    case deceased
-    /// A consumer-initiated contact (reply, inbound call); `conversation` when it was a call about a debt.
-    case inbound(Channel, destination: Int, debtBucket: String, conversation: Bool)
-    /// Consent to more calls about a debt, given directly (RF-14-EXCL), lasting until the given instant.
-    case callConsent(debtBucket: String, until: UTCInstant)
-    /// The destination turned out to be someone else's.
-    case wrongNumber(destination: Int)
-    /// The employer prohibits contact at work (RF-6-WORK).
-    case employerProhibits
 }

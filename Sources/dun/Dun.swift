@@ -9,6 +9,7 @@ struct Dun: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self,
             ValidateCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

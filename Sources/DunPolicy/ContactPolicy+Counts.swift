@@ -1,0 +1,360 @@
+import DunCore
+
+extension ContactPolicy {
+    /// New York City's amended rule (3 per 7 days) takes effect at 2027-01-01 00:00 America/New_York (OQ-12).
+    static let nycAmendedRuleStart: Int64 = 1_798_779_600  // 2027-01-01T05:00:00Z
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    func checkCounts(
+        at t: Int64,
+        instant: UTCInstant,
+        _ candidate: ContactCandidate,
+        _ account: PolicyAccount,
+        _ ledger: ContactLedger,
+        _ limits: CampaignLimits,
+        slot: Int?,
+        into scan: inout Scan
+    ) {
+        let home = account.homeZone
+        let day = Self.homeDay(t, zone: home)
+        let utcDay = Int(t.floorDiv(86_400))
+        let channel = candidate.channel
+        let isCall = channel.isTelephoneCall
+        let federal = account.has(.usFederal)
+        let recordSlot = slot.map { min($0, 15) } ?? -1
+        let consent = isCall && slot != nil && ledger.consentActive(slot: slot!, at: instant)
+        let candidateIsWork: Bool =
+            switch channel.destinationKind {
+            case .phone: account.isWorkPhone(candidate.destination)
+            case .email: account.emailFacts[candidate.destination].employerProvided
+            }
+
+        var regHome = DayCounts()
+        var regUTC = DayCounts()
+        var calls = DayCounts()
+        var texts = DayCounts()
+        var emails = DayCounts()
+        var all = DayCounts()
+        var maPersonal = DayCounts()
+        var waWork = DayCounts()
+        var conversationRelease = Int64.min
+        var conversationDay = 0
+        var gapRelease = Int64.min
+        var campaignGapRelease = Int64.min
+        var cnConnected = 0
+        var cnUnanswered = 0
+        let campaignGap = limits.minimumGapSeconds ?? 0
+
+        for recordIndex in 0..<ledger.recordTotal {
+            let record = ledger.record(recordIndex)
+            let recordTime = record.instant
+            let recordDay =
+                record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
+            let offset = recordDay - day + 6
+            let sameBucket = record.slot == recordSlot
+            if record.isCall && sameBucket && !record.wrong && record.result == .conversation && recordTime <= t {
+                // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
+                if day >= recordDay && day <= recordDay + 6 {
+                    let release = Self.startOfDay(recordDay + 7, zone: home)
+                    if release > conversationRelease {
+                        conversationRelease = release
+                        conversationDay = recordDay
+                    }
+                }
+                let conversationUTC = record.utcDay
+                if utcDay >= conversationUTC && utcDay <= conversationUTC + 6 {
+                    let release = Int64(conversationUTC + 7) * 86_400
+                    if release > conversationRelease {
+                        conversationRelease = release
+                        conversationDay = recordDay
+                    }
+                }
+            }
+            guard !record.inbound else { continue }
+            all.add(offset)
+            switch record.channel {
+            case .sms: texts.add(offset)
+            case .email: emails.add(offset)
+            case .call, .agentCall: calls.add(offset)
+            }
+            if campaignGap > 0 && abs(recordTime - t) < campaignGap {
+                campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
+            }
+            if record.isCall {
+                if abs(recordTime - t) < LimitField.minimumCallGapSeconds {
+                    gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
+                }
+                if sameBucket && !record.wrong && !record.excluded && record.connectedOrPending {
+                    regHome.add(offset)
+                    regUTC.add(record.utcDay - utcDay + 6)
+                }
+                if recordDay == day {
+                    let result = record.result
+                    if result == nil || result == .answered || result == .conversation { cnConnected += 1 }
+                    if record.destination == UInt64(max(0, min(candidate.destination, 255)))
+                        && result != .answered && result != .conversation
+                    {
+                        cnUnanswered += 1
+                    }
+                }
+            }
+            if sameBucket && record.destination < 64
+                && !account.isWorkPhone(Int(record.destination))
+                && ((record.isCall && record.connectedOrPending)
+                    || (record.channel == .sms && record.result != .failed))
+            {
+                maPersonal.add(offset)
+            }
+            let recordIsWork: Bool =
+                record.channel == .email
+                ? Int(record.destination) < account.emailFacts.count
+                    && account.emailFacts[Int(record.destination)].employerProvided
+                : account.isWorkPhone(Int(record.destination))
+            if recordIsWork { waWork.add(offset) }
+        }
+
+        // The start of the next home day: the release of every per-day and per-window limit (computed only
+        // when one blocks, so the allowed path does no extra zone lookups).
+        var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
+
+        // Reg F call frequency (RF-14-B, RF-14-A), unless a consent excludes the call (RF-14-EXCL).
+        if isCall && federal && !consent {
+            if conversationRelease > t {
+                scan.add(Hit(rule: .regF14B, release: conversationRelease, first: Int64(conversationDay)))
+            }
+            if let window = regHome.failingWindow(limit: 7) {
+                scan.add(
+                    Hit(rule: .regF14A, release: nextDay, first: Int64(day + window.start), second: Int64(window.count))
+                )
+            } else if let window = regUTC.failingWindow(limit: 7) {
+                scan.add(
+                    Hit(
+                        rule: .regF14A,
+                        release: Int64(utcDay + 1) * 86_400,
+                        first: Int64(utcDay + window.start),
+                        second: Int64(window.count),
+                        third: 1
+                    )
+                )
+            }
+        }
+
+        // House limits (OQ-4) and campaign limits; the stricter wins and names itself.
+        func perDay(
+            _ counts: DayCounts,
+            house: Int,
+            campaign: Int?,
+            _ houseRule: PolicyRule,
+            _ campaignRule: PolicyRule
+        ) {
+            let limit = min(house, campaign ?? house)
+            if counts.today + 1 > limit {
+                let rule = limit < house ? campaignRule : houseRule
+                scan.add(
+                    Hit(
+                        rule: rule,
+                        release: nextDay,
+                        first: Int64(day),
+                        second: Int64(counts.today),
+                        third: Int64(limit)
+                    )
+                )
+            }
+        }
+        func perWeek(
+            _ counts: DayCounts,
+            house: Int?,
+            campaign: Int?,
+            _ houseRule: PolicyRule,
+            _ campaignRule: PolicyRule
+        ) {
+            guard let limit = house.map({ min($0, campaign ?? $0) }) ?? campaign else { return }
+            if let window = counts.failingWindow(limit: limit) {
+                let rule = house == nil || limit < house! ? campaignRule : houseRule
+                scan.add(
+                    Hit(
+                        rule: rule,
+                        release: nextDay,
+                        first: Int64(day + window.start),
+                        second: Int64(window.count),
+                        third: Int64(limit)
+                    )
+                )
+            }
+        }
+        if !self.enforcesHouseLimits {
+            self.checkProfiles(
+                at: t,
+                channel: channel,
+                candidateIsWork: candidateIsWork,
+                day: day,
+                home: home,
+                account,
+                ledger,
+                recordSlot: recordSlot,
+                all: all,
+                maPersonal: maPersonal,
+                waWork: waWork,
+                cnConnected: cnConnected,
+                cnUnanswered: cnUnanswered,
+                into: &scan
+            )
+            return
+        }
+        switch channel {
+        case .call, .agentCall:
+            perDay(calls, house: 2, campaign: limits.callsPerDay, .houseCallDay, .campaignCallDay)
+            perWeek(calls, house: nil, campaign: limits.callsPer7Days, .houseCallDay, .campaignCall7)
+            if gapRelease > t {
+                scan.add(
+                    Hit(rule: .houseCallGap, release: gapRelease, first: gapRelease - LimitField.minimumCallGapSeconds)
+                )
+            }
+        case .sms:
+            perDay(texts, house: 1, campaign: limits.smsPerDay, .houseSMSDay, .campaignSMSDay)
+            perWeek(texts, house: 3, campaign: limits.smsPer7Days, .houseSMS7, .campaignSMS7)
+        case .email:
+            perDay(emails, house: 1, campaign: limits.emailsPerDay, .houseEmailDay, .campaignEmailDay)
+            perWeek(emails, house: 5, campaign: limits.emailsPer7Days, .houseEmail7, .campaignEmail7)
+        }
+        perDay(all, house: 4, campaign: limits.contactsPerDay, .houseAllDay, .campaignAllDay)
+        perWeek(all, house: 10, campaign: limits.contactsPer7Days, .houseAll7, .campaignAll7)
+        if campaignGapRelease > t {
+            scan.add(Hit(rule: .campaignGap, release: campaignGapRelease, first: campaignGapRelease - campaignGap))
+        }
+
+        self.checkProfiles(
+            at: t,
+            channel: channel,
+            candidateIsWork: candidateIsWork,
+            day: day,
+            home: home,
+            account,
+            ledger,
+            recordSlot: recordSlot,
+            all: all,
+            maPersonal: maPersonal,
+            waWork: waWork,
+            cnConnected: cnConnected,
+            cnUnanswered: cnUnanswered,
+            into: &scan
+        )
+    }
+
+    /// Jurisdiction profiles: Massachusetts, Washington, New York City, China.
+    func checkProfiles(
+        at t: Int64,
+        channel: Channel,
+        candidateIsWork: Bool,
+        day: Int,
+        home: ZoneID?,
+        _ account: PolicyAccount,
+        _ ledger: ContactLedger,
+        recordSlot: Int,
+        all: DayCounts,
+        maPersonal: DayCounts,
+        waWork: DayCounts,
+        cnConnected: Int,
+        cnUnanswered: Int,
+        into scan: inout Scan
+    ) {
+        let isCall = channel.isTelephoneCall
+        var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
+        if account.has(.massachusetts) && (isCall || channel == .sms) {
+            if !candidateIsWork || channel.destinationKind != .phone {
+                if let window = maPersonal.failingWindow(limit: 2) {
+                    scan.add(
+                        Hit(
+                            rule: .massachusetts7,
+                            release: nextDay,
+                            first: Int64(day + window.start),
+                            second: Int64(window.count)
+                        )
+                    )
+                }
+            } else if let window = self.massachusettsWorkWindow(day: day, ledger, account, recordSlot: recordSlot) {
+                scan.add(
+                    Hit(
+                        rule: .massachusetts30,
+                        release: nextDay,
+                        first: Int64(window.start),
+                        second: Int64(window.count)
+                    )
+                )
+            }
+        }
+        if account.has(.washington) {
+            if let window = all.failingWindow(limit: 3) {
+                scan.add(
+                    Hit(
+                        rule: .washington7,
+                        release: nextDay,
+                        first: Int64(day + window.start),
+                        second: Int64(window.count)
+                    )
+                )
+            }
+            if candidateIsWork, let window = waWork.failingWindow(limit: 1) {
+                scan.add(
+                    Hit(
+                        rule: .washingtonWork,
+                        release: nextDay,
+                        first: Int64(day + window.start),
+                        second: Int64(window.count)
+                    )
+                )
+            }
+        }
+        if account.has(.newYorkCity) {
+            let limit = t < Self.nycAmendedRuleStart ? 2 : 3
+            if let window = all.failingWindow(limit: limit) {
+                scan.add(
+                    Hit(
+                        rule: .newYorkCity,
+                        release: nextDay,
+                        first: Int64(day + window.start),
+                        second: Int64(window.count),
+                        third: Int64(limit)
+                    )
+                )
+            }
+        }
+        if account.has(.china) && isCall {
+            if cnConnected + 1 > 3 {
+                scan.add(Hit(rule: .chinaConnected, release: nextDay, first: Int64(day), second: Int64(cnConnected)))
+            }
+            if cnUnanswered + 1 > 6 {
+                scan.add(Hit(rule: .chinaUnanswered, release: nextDay, first: Int64(day), second: Int64(cnUnanswered)))
+            }
+        }
+    }
+
+    /// Massachusetts' second limit: 2 telephone communications per 30 days to numbers other than personal ones,
+    /// per debt, on every 30-day window containing `day`. Returns the failing window's first day and count.
+    func massachusettsWorkWindow(
+        day: Int,
+        _ ledger: ContactLedger,
+        _ account: PolicyAccount,
+        recordSlot: Int
+    )
+        -> (start: Int, count: Int)?
+    {
+        var counts = InlineArray<59, UInt8>(repeating: 0)
+        ledger.forEachRecord { record in
+            guard !record.inbound, record.slot == recordSlot, account.isWorkPhone(Int(record.destination)),
+                (record.isCall && record.connectedOrPending) || (record.channel == .sms && record.result != .failed)
+            else { return }
+            let recordDay =
+                record.delta == 3
+                ? Self.homeDay(record.instant, zone: account.homeZone) : record.utcDay + Int(record.delta) - 1
+            let offset = recordDay - day + 29
+            if offset >= 0 && offset < 59 { counts[offset] &+= 1 }
+        }
+        for start in 0..<30 {
+            var sum = 0
+            for index in start..<(start + 30) { sum += Int(counts[index]) }
+            if sum + 1 > 2 { return (day - 29 + start, sum) }
+        }
+        return nil
+    }
+}
