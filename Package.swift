@@ -35,7 +35,9 @@ let package = Package(
                 argumentParser,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy"], path: "Tests/DunTesting"),
+        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
+        // The engine soak (release mode in scripts/test.sh): random runs checked attempt by attempt.
+        .executableTarget(name: "dun-soak", dependencies: ["DunTesting"], path: "Tests/DunSoak"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),
         .testTarget(name: "DunPolicyTests", dependencies: ["DunPolicy", "DunTesting"], exclude: ["Fixtures"]),
         .testTarget(
@@ -43,7 +45,11 @@ let package = Package(
             dependencies: ["DunCampaign", "DunTesting"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "DunEngineTests", dependencies: ["DunEngine", "DunPolicy", "DunTesting", heap]),
+        .testTarget(
+            name: "DunEngineTests",
+            dependencies: ["DunEngine", "DunPolicy", "DunCampaign", "DunTesting", heap],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),

@@ -14,6 +14,10 @@ swift build --build-tests -Xswiftc -warnings-as-errors --explicit-target-depende
 echo "== tests" >&2
 swift test --skip-build --parallel
 
+echo "== engine soak: 1,000,000 random attempts through the real engine and policy, each one checked (release)" >&2
+swift build -c release --product dun-soak
+.build/release/dun-soak --attempts 1000000 --seed 1
+
 echo "== time hygiene: no wall clock outside the live runtime's clock" >&2
 if grep -rnE 'Date\(\)|Date\.now|\.now\b|Task\.sleep|ContinuousClock\(\)|SuspendingClock\(\)' Sources \
     | grep -vE '^Sources/DunRuntime/(SystemUTCClock|LiveClock)\.swift:' | grep -vE '^\S+:\s*///'; then

@@ -10,6 +10,7 @@ struct Dun: AsyncParsableCommand {
             VersionCommand.self,
             ValidateCommand.self,
             PolicyCommand.self,
+            PlanCommand.self,
         ]
     )
 }

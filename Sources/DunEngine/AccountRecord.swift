@@ -1,0 +1,41 @@
+import DunCore
+import DunPolicy
+
+/// The few plain fields of a registered account that the hot path reads (no references, so reading one
+/// copies nothing that needs retaining). The policy's view and the debt bucket live in their own arrays.
+struct AccountRecord: Sendable {
+    /// The debtor's home zone, for campaign windows, blackout dates and `.day(N)` timing.
+    var zone: LocalZone
+    /// Stable hash of the account id (FNV-1a), for variant assignment.
+    var idHash: UInt64
+    var balanceCents: Int64
+    var daysPastDue: Int32
+    /// Bit `Channel.position` set when the account has a destination for the channel.
+    var channelMask: UInt8
+    var phoneCount: UInt8
+    var emailCount: UInt8
+
+    init(_ account: Account, policyAccount: PolicyAccount) {
+        self.zone = LocalZone.home(of: policyAccount)
+        self.idHash = VariantAssignment.stableHash(account.id)
+        self.balanceCents = account.balance.cents
+        self.daysPastDue = Int32(clamping: account.daysPastDue)
+        var mask: UInt8 = 0
+        for channel in account.availableChannels {
+            mask |= 1 << UInt8(channel.position)
+        }
+        self.channelMask = mask
+        self.phoneCount = UInt8(clamping: account.phones.count)
+        self.emailCount = UInt8(clamping: account.emails.count)
+    }
+
+    func destinationCount(for channel: Channel) -> Int {
+        Int(channel.destinationKind == .email ? self.emailCount : self.phoneCount)
+    }
+}
+
+/// An account's cursor and hot fields stored together: one decision touches one contiguous region.
+struct AccountState: Sendable {
+    var cursor: EnrolmentCursor
+    var record: AccountRecord
+}

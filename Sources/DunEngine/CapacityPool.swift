@@ -1,0 +1,44 @@
+public import DunCore
+
+/// A channel's capacity: a gateway rate, agent seats with working hours, or both.
+///
+/// When the pool is full, ready attempts wait in priority order (the campaign's `Priority`; default highest
+/// balance first, then due instant, then insertion sequence). Nothing polls: a released seat (an attempt's
+/// result) or the next rate interval or shift start wakes exactly the waiters that now fit.
+public struct CapacityPool: Sendable, Hashable {
+    /// At most `attempts` dispatches per `intervalSeconds`, counted in fixed intervals aligned to the epoch.
+    public struct Rate: Sendable, Hashable {
+        public var attempts: Int
+        public var intervalSeconds: Int64
+
+        public init(attempts: Int, intervalSeconds: Int64 = 1) {
+            self.attempts = attempts
+            self.intervalSeconds = intervalSeconds
+        }
+    }
+
+    public var channel: Channel
+    /// The gateway rate; nil for no rate limit.
+    public var rate: Rate?
+    /// How many attempts may be in flight at once (agent seats: busy until the attempt's result arrives);
+    /// nil for no limit.
+    public var seats: Int?
+    /// When the seats work, in the pool's own local time (`utcOffsetSeconds`); nil for around the clock.
+    public var workingHours: SendWindow?
+    /// The fixed UTC offset of the working hours (an agency's zone at a fixed offset).
+    public var utcOffsetSeconds: Int
+
+    public init(
+        channel: Channel,
+        rate: Rate? = nil,
+        seats: Int? = nil,
+        workingHours: SendWindow? = nil,
+        utcOffsetSeconds: Int = 0
+    ) {
+        self.channel = channel
+        self.rate = rate
+        self.seats = seats
+        self.workingHours = workingHours
+        self.utcOffsetSeconds = utcOffsetSeconds
+    }
+}

@@ -1,0 +1,235 @@
+import DunCore
+
+/// A campaign lowered for the hot path: step targets resolved to indices, windows to seconds, completions to
+/// a bit mask, routes to a table indexed by outcome.
+struct CompiledCampaign: Sendable {
+    /// A step target: a step index, or `stop`.
+    static let stop: Int32 = -1
+    /// "No route for this outcome."
+    static let noRoute: Int32 = -2
+
+    enum Kind: UInt8, Sendable {
+        case contact
+        case branch
+        case end
+    }
+
+    struct Rule: Sendable {
+        var conditions: [Condition]
+        var target: Int32
+    }
+
+    /// The hot part of a step: plain values only, so reading one copies no references.
+    struct CompiledStep: Sendable {
+        var kind: Kind
+        var channel: Channel
+        var timing: StepTiming
+        var window: CompiledWindow
+        var retryCount: Int
+        var retrySpacing: Int64
+        /// Bit `Completion` position set when that completion ends the step.
+        var completeMask: UInt8
+        var next: Int32
+        var otherwise: Int32
+    }
+
+    var steps: [CompiledStep]
+    /// Per step: its template id (contact steps).
+    var templates: [String]
+    /// Per step and `StepOutcome` position (`step * outcomeCount + outcome`): a target or `noRoute`.
+    var routes: [Int32]
+    /// Per step: the branch rules (branch steps).
+    var rules: [[Rule]]
+    /// Per step: the end reason (end steps).
+    var endReasons: [String]
+    static let outcomeCount = StepOutcome.allCases.count
+    /// Entry step per variant (one entry when the campaign has no variants).
+    var entries: [Int32]
+    var weights: [Int]
+    var blackout: BlackoutCalendar
+    var hasBlackout: Bool
+    /// The campaign's own limits, handed to the policy with every candidate.
+    var limits: CampaignLimits
+    var stopOnReply = false
+    var stopOnAnyPayment = false
+    var pauseOnOpenPromise = false
+    var stopAfterDays: Int64?
+    var stopAfterAttempts: Int?
+    var stopBelowCents: Int64?
+
+    init(_ campaign: Campaign) {
+        func resolve(_ target: StepTarget?, following index: Int) -> Int32 {
+            switch target {
+            case .stop: return CompiledCampaign.stop
+            case .step(let id): return Int32(campaign.stepIndex(id: id) ?? -1)
+            case nil: return index + 1 < campaign.steps.count ? Int32(index + 1) : CompiledCampaign.stop
+            }
+        }
+        let campaignWindow = CompiledWindow(campaign.window)
+        var templates: [String] = []
+        var allRoutes: [Int32] = []
+        var allRules: [[Rule]] = []
+        var endReasons: [String] = []
+        self.steps = campaign.steps.enumerated().map { index, step in
+            var routes = [Int32](repeating: CompiledCampaign.noRoute, count: StepOutcome.allCases.count)
+            for route in step.routes {
+                routes[route.outcome.position] = resolve(route.target, following: index)
+            }
+            allRoutes += routes
+            var kind = Kind.contact
+            var channel = Channel.sms
+            var template = ""
+            var rules: [Rule] = []
+            var otherwise = CompiledCampaign.stop
+            var endReason = ""
+            switch step.action {
+            case .contact(let stepChannel, let stepTemplate):
+                channel = stepChannel
+                template = stepTemplate
+            case .branch(let branchRules, let branchOtherwise):
+                kind = .branch
+                rules = branchRules.map {
+                    Rule(conditions: $0.conditions, target: resolve($0.target, following: index))
+                }
+                otherwise = resolve(branchOtherwise, following: index)
+            case .end(let reason):
+                kind = .end
+                endReason = reason
+            }
+            var mask: UInt8 = 0
+            if step.completeOn.isEmpty {
+                // Default: anything but an unanswered or busy call completes; only those are retried.
+                mask = 0b1111
+            } else {
+                for completion in step.completeOn { mask |= 1 << completion.position }
+            }
+            templates.append(template)
+            allRules.append(rules)
+            endReasons.append(endReason)
+            return CompiledStep(
+                kind: kind,
+                channel: channel,
+                timing: step.timing,
+                window: step.window.map(CompiledWindow.init) ?? campaignWindow,
+                retryCount: Swift.max(0, step.retry.count),
+                retrySpacing: Swift.max(0, step.retry.spacingSeconds),
+                completeMask: mask,
+                next: resolve(step.next, following: index),
+                otherwise: otherwise
+            )
+        }
+        self.templates = templates
+        self.routes = allRoutes
+        self.rules = allRules
+        self.endReasons = endReasons
+        if campaign.variants.isEmpty {
+            self.entries = [campaign.steps.isEmpty ? CompiledCampaign.stop : 0]
+            self.weights = [1]
+        } else {
+            self.entries = campaign.variants.map { variant in
+                guard let entry = variant.entry else { return campaign.steps.isEmpty ? CompiledCampaign.stop : 0 }
+                return Int32(campaign.stepIndex(id: entry) ?? -1)
+            }
+            self.weights = campaign.variants.map(\.weight)
+        }
+        self.blackout = BlackoutCalendar(campaign.blackout)
+        self.hasBlackout = !self.blackout.isEmpty
+        self.limits = campaign.limits
+        for rule in campaign.stopRules {
+            switch rule {
+            case .paidInFull: break
+            case .anyPayment: self.stopOnAnyPayment = true
+            case .openPromise: self.pauseOnOpenPromise = true
+            case .reply: self.stopOnReply = true
+            case .afterDays(let days): self.stopAfterDays = Swift.min(self.stopAfterDays ?? .max, Int64(days))
+            case .afterAttempts(let count): self.stopAfterAttempts = Swift.min(self.stopAfterAttempts ?? .max, count)
+            case .balanceBelow(let amount):
+                self.stopBelowCents = Swift.max(self.stopBelowCents ?? .min, amount.cents)
+            }
+        }
+    }
+}
+
+/// A send window in seconds of the local day, per weekday (Monday first); `open == close` means closed.
+struct CompiledWindow: Sendable, Hashable {
+    /// Opening second of the local day, per weekday (lane 7 unused).
+    var open: SIMD8<Int32>
+    /// Closing second of the local day (exclusive), per weekday.
+    var close: SIMD8<Int32>
+
+    init(_ window: SendWindow) {
+        self.open = .zero
+        self.close = .zero
+        for (index, day) in Weekday.allCases.enumerated() {
+            if let range = window.range(on: day), range.start < range.end {
+                self.open[index] = Int32(range.start.minuteOfDay * 60)
+                self.close[index] = Int32(range.end.minuteOfDay * 60)
+            }
+        }
+    }
+
+    /// Always open.
+    static let always = CompiledWindow(
+        SendWindow(
+            weekdays: LocalTimeRange(start: LocalTime(hour: 0), end: LocalTime(hour: 24)),
+            saturday: LocalTimeRange(start: LocalTime(hour: 0), end: LocalTime(hour: 24)),
+            sunday: LocalTimeRange(start: LocalTime(hour: 0), end: LocalTime(hour: 24))
+        )
+    )
+
+    /// The first instant at or after `instant` at which the window is open in `zone` on a day that is not
+    /// blacked out; `EnrolmentCursor.never` when there is none within 400 days.
+    func nextOpening(atOrAfter instant: Int64, zone: LocalZone, blackout: BlackoutCalendar?) -> Int64 {
+        let (day, second) = zone.local(instant)
+        var offset: Int64 = 0
+        while offset < 400 {
+            let candidate = day + offset
+            let weekday = CompiledWindow.weekday(ofDay: candidate)
+            let open = Int64(self.open[weekday])
+            let close = Int64(self.close[weekday])
+            if open < close, blackout.map({ !$0.contains(day: candidate) }) ?? true {
+                if offset > 0 { return zone.instant(day: candidate, second: open) }
+                if second < close { return second >= open ? instant : zone.instant(day: candidate, second: open) }
+            }
+            offset += 1
+        }
+        return EnrolmentCursor.never
+    }
+
+    /// The weekday index (0 = Monday) of a local day number.
+    @inline(__always)
+    static func weekday(ofDay day: Int64) -> Int {
+        Int((day + 3).floorMod(7))
+    }
+}
+
+extension StepOutcome {
+    /// Position in `allCases`.
+    var position: Int {
+        switch self {
+        case .noResponse: 0
+        case .delivered: 1
+        case .answered: 2
+        case .conversation: 3
+        case .replied: 4
+        case .promised: 5
+        case .brokePromise: 6
+        case .paidPartial: 7
+        case .paidInFull: 8
+        case .bounced: 9
+        case .wrongNumber: 10
+        }
+    }
+}
+
+extension Completion {
+    /// Bit position in a completion mask.
+    var position: UInt8 {
+        switch self {
+        case .delivered: 0
+        case .answered: 1
+        case .conversation: 2
+        case .permanentFailure: 3
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import DunCore
+
+// MARK: - Capacity pools
+
+extension SchedulerEngine {
+    func isWaiting(_ entry: DueQueue.Entry) -> Bool {
+        let cursor = self.states[Int(entry.owner)].cursor
+        return cursor.phase == .waitingForCapacity && cursor.waitTicket == entry.generation
+    }
+
+    mutating func dropStaleWaiters(_ pool: Int) {
+        while let top = self.pools[pool].waiters.min, !self.isWaiting(top) {
+            self.pools[pool].waiters.popMin()
+        }
+    }
+
+    /// Puts a ready enrolment in the pool's waiting line (priority key, ready instant, sequence) and lets the
+    /// pool serve whoever now comes first.
+    mutating func joinWaiters(_ account: Int, pool: Int, at time: Int64, into actions: inout [EngineAction]) {
+        var cursor = self.states[account].cursor
+        cursor.waitTicket &+= 1
+        cursor.phase = .waitingForCapacity
+        cursor.stepDue = EnrolmentCursor.never
+        self.states[account].cursor = cursor
+        self.pools[pool].waiters.insert(
+            DueQueue.Entry(
+                instant: cursor.priorityKey,
+                priority: time,
+                sequence: self.nextSequence(),
+                owner: Int32(account),
+                generation: cursor.waitTicket
+            )
+        )
+        if !self.pools[pool].canDispatch(at: time) {
+            let state = self.pools[pool]
+            let until = state.waitsForSeat ? nil : state.nextOpportunity(after: time)
+            let campaign = Int(cursor.campaign)
+            self.statistics.deferred += 1
+            actions.append(
+                .deferred(
+                    Deferral(
+                        account: AccountIndex(account),
+                        campaign: campaign,
+                        step: Int(cursor.step),
+                        channel: state.pool.channel,
+                        rule: Deferral.capacityRule,
+                        reason: "The channel's capacity pool is full; the attempt waits its turn.",
+                        at: UTCInstant(secondsSinceEpoch: time),
+                        until: until.map { UTCInstant(secondsSinceEpoch: $0) }
+                    )
+                )
+            )
+        }
+        self.drainPool(pool, at: time, into: &actions)
+    }
+
+    /// Serves waiters while the pool has room; otherwise arms the pool's timer for the next rate interval or
+    /// shift start (a full set of seats waits for a result instead: no polling).
+    mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
+        while true {
+            self.dropStaleWaiters(pool)
+            guard let top = self.pools[pool].waiters.min else { return }
+            guard self.pools[pool].canDispatch(at: time) else { break }
+            self.pools[pool].waiters.popMin()
+            let account = Int(top.owner)
+            self.states[account].cursor.phase = .waiting
+            self.evaluateContact(account, at: time, fromPool: true, into: &actions)
+        }
+        let state = self.pools[pool]
+        guard !state.waitsForSeat else { return }
+        let when = state.nextOpportunity(after: time)
+        guard when != state.timerAt, when != EnrolmentCursor.never else { return }
+        self.pools[pool].timerAt = when
+        self.pools[pool].timerGeneration &+= 1
+        self.queue.insert(
+            DueQueue.Entry(
+                instant: when,
+                priority: .min,
+                sequence: self.nextSequence(),
+                owner: -Int32(pool) - 1,
+                generation: self.pools[pool].timerGeneration
+            )
+        )
+    }
+}

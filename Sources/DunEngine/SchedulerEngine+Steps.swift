@@ -1,0 +1,488 @@
+import DunCore
+import DunPolicy
+
+// MARK: - The due queue and the step machine
+
+extension SchedulerEngine {
+    private static let campaignWindowReason = "Outside the campaign's preferred send window in the debtor's local time."
+    private static let campaignBlackoutReason = "The debtor's local date is a campaign blackout date or holiday."
+    private static let capacityReason = "The channel's capacity pool is full; the attempt waits its turn."
+    private static let disputeReason = "A written dispute pauses contact until verification is sent."
+    private static let promiseReason = "An open promise to pay pauses contact until it falls due."
+    /// Steps entered at one instant without a wait before the engine declares a loop.
+    private static let maximumHops: UInt8 = 64
+
+    mutating func nextSequence() -> UInt64 {
+        self.sequence &+= 1
+        return self.sequence
+    }
+
+    /// Sets the step's due instant and queues the account's timer (cancelling any earlier one).
+    mutating func schedule(_ account: Int, stepDue: Int64) {
+        self.states[account].cursor.stepDue = stepDue
+        self.rearmAccount(account)
+    }
+
+    /// Cancels the account's queued timer and queues one for its earliest pending instant.
+    mutating func rearmAccount(_ account: Int) {
+        self.states[account].cursor.generation &+= 1
+        let cursor = self.states[account].cursor
+        let due = Swift.min(cursor.stepDue, cursor.promiseDue)
+        guard due != EnrolmentCursor.never, cursor.isActive else { return }
+        self.queue.insert(
+            DueQueue.Entry(
+                instant: due,
+                priority: cursor.priorityKey,
+                sequence: self.nextSequence(),
+                owner: Int32(account),
+                generation: cursor.generation
+            )
+        )
+    }
+
+    func isLive(_ entry: DueQueue.Entry) -> Bool {
+        if entry.owner < 0 {
+            return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
+        }
+        return self.states[Int(entry.owner)].cursor.generation == entry.generation
+    }
+
+    /// Takes every live entry due at or before `time`, in queue order.
+    mutating func runDue(at now: UTCInstant, into actions: inout [EngineAction]) {
+        let time = now.secondsSinceEpoch
+        while let top = self.queue.min, top.instant <= time {
+            self.queue.popMin()
+            guard self.isLive(top) else { continue }
+            if top.owner < 0 {
+                let pool = Int(-top.owner - 1)
+                self.pools[pool].timerAt = EnrolmentCursor.never
+                self.drainPool(pool, at: time, into: &actions)
+            } else {
+                self.fire(Int(top.owner), at: time, into: &actions)
+            }
+        }
+    }
+
+    /// Emits `.wake(at:)` when the earliest live instant changed.
+    mutating func rearm(into actions: inout [EngineAction]) {
+        while let top = self.queue.min, !self.isLive(top) {
+            self.queue.popMin()
+        }
+        let next = self.queue.min.map { UTCInstant(secondsSinceEpoch: $0.instant) }
+        if next != self.armedWake {
+            self.armedWake = next
+            if let next { actions.append(.wake(at: next)) }
+        }
+    }
+
+    private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
+        var cursor = self.states[account].cursor
+        guard cursor.isActive else { return }
+        let campaign = Int(cursor.campaign)
+        if let days = self.compiled[campaign].stopAfterDays, time >= cursor.enrolledAt + days * 86_400 {
+            self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
+            return
+        }
+        if cursor.promiseDue <= time {
+            let kept = cursor.paidCents >= cursor.promiseTargetCents
+            cursor.promiseDue = EnrolmentCursor.never
+            cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
+            if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
+            self.states[account].cursor = cursor
+            if !kept, self.routeEvent(account, .brokePromise, at: time, into: &actions) { return }
+        }
+        if cursor.stepDue <= time, cursor.phase == .waiting {
+            self.states[account].cursor.stepDue = EnrolmentCursor.never
+            self.runStep(account, at: time, into: &actions)
+        } else {
+            self.rearmAccount(account)
+        }
+    }
+
+    /// Moves the enrolment to `target` (a step index or `stop`), due per the step's timing from `base`.
+    mutating func enterStep(
+        _ account: Int,
+        _ target: Int32,
+        base: Int64,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        guard target >= 0 else {
+            self.end(account, reason: "completed", rule: nil, at: time, into: &actions)
+            return
+        }
+        var cursor = self.states[account].cursor
+        let step = self.compiled[Int(cursor.campaign)].steps[Int(target)]
+        let due: Int64
+        switch step.timing {
+        case .immediately:
+            due = base
+        case .after(let seconds):
+            due = base + Swift.max(0, seconds)
+        case .day(let day):
+            let zone = self.states[account].record.zone
+            let dayStart = zone.instant(day: zone.local(cursor.enrolledAt).day + Int64(day), second: 0)
+            due = Swift.max(base, step.window.nextOpening(atOrAfter: dayStart, zone: zone, blackout: nil))
+        }
+        cursor.hops = due <= time ? cursor.hops &+ 1 : 0
+        cursor.step = Int16(target)
+        cursor.attemptNumber = 0
+        cursor.phase = .waiting
+        self.states[account].cursor = cursor
+        if cursor.hops > Self.maximumHops {
+            self.end(account, reason: "loop without a wait", rule: nil, at: time, into: &actions)
+            return
+        }
+        self.schedule(account, stepDue: due)
+    }
+
+    /// Follows the current step's route for an outcome that arrived as an event (reply, promise, payment,
+    /// broken promise). Returns whether a route was taken.
+    @discardableResult
+    mutating func routeEvent(
+        _ account: Int,
+        _ outcome: StepOutcome,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) -> Bool {
+        let cursor = self.states[account].cursor
+        guard cursor.isActive else { return false }
+        let target = self.compiled[Int(cursor.campaign)].routes[
+            Int(cursor.step) * CompiledCampaign.outcomeCount + outcome.position
+        ]
+        guard target != CompiledCampaign.noRoute else { return false }
+        if cursor.phase == .inFlight { self.states[account].cursor.flags |= EnrolmentCursor.Flags.detached }
+        self.enterStep(account, target, base: time, at: time, into: &actions)
+        return true
+    }
+
+    private mutating func runStep(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
+        let cursor = self.states[account].cursor
+        let campaign = Int(cursor.campaign)
+        let stepIndex = Int(cursor.step)
+        let step = self.compiled[campaign].steps[stepIndex]
+        switch step.kind {
+        case .end:
+            self.end(
+                account,
+                reason: self.compiled[campaign].endReasons[stepIndex],
+                rule: nil,
+                at: time,
+                into: &actions
+            )
+        case .branch:
+            var target = step.otherwise
+            for rule in self.compiled[campaign].rules[stepIndex]
+            where rule.conditions.allSatisfy({ self.holds($0, account: account, at: time) }) {
+                target = rule.target
+                break
+            }
+            self.enterStep(account, target, base: time, at: time, into: &actions)
+        case .contact:
+            self.evaluateContact(account, at: time, fromPool: false, into: &actions)
+        }
+    }
+
+    private func holds(_ condition: Condition, account: Int, at time: Int64) -> Bool {
+        let cursor = self.states[account].cursor
+        let record = self.states[account].record
+        let balance = record.balanceCents - cursor.paidCents
+        let daysPastDue = Int64(record.daysPastDue) + (time - cursor.enrolledAt).floorDiv(86_400)
+        switch condition {
+        case .balanceAtLeast(let amount): return balance >= amount.cents
+        case .balanceBelow(let amount): return balance < amount.cents
+        case .daysPastDueAtLeast(let days): return daysPastDue >= Int64(days)
+        case .daysPastDueBelow(let days): return daysPastDue < Int64(days)
+        case .hasChannel(let channel): return record.channelMask & (1 << UInt8(channel.position)) != 0
+        case .lacksChannel(let channel): return record.channelMask & (1 << UInt8(channel.position)) == 0
+        case .segment(let segment): return self.policyAccounts[account].account.segments.contains(segment)
+        case .language(let language): return self.policyAccounts[account].account.language == language
+        case .state(let state): return self.policyAccounts[account].account.address.state == state
+        case .lastOutcome(let outcome): return cursor.lastOutcome == UInt8(outcome.position + 1)
+        }
+    }
+
+    private mutating func emitDeferral(
+        _ account: Int,
+        rule: String,
+        reason: String,
+        until: Int64?,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        let cursor = self.states[account].cursor
+        let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
+        self.statistics.deferred += 1
+        actions.append(
+            .deferred(
+                Deferral(
+                    account: AccountIndex(account),
+                    campaign: Int(cursor.campaign),
+                    step: Int(cursor.step),
+                    channel: step.channel,
+                    rule: rule,
+                    reason: reason,
+                    at: UTCInstant(secondsSinceEpoch: time),
+                    until: until.map { UTCInstant(secondsSinceEpoch: $0) }
+                )
+            )
+        )
+    }
+
+    /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
+    mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
+        self.statistics.decisions += 1
+        let cursor = self.states[account].cursor
+        let campaign = Int(cursor.campaign)
+        let step = self.compiled[campaign].steps[Int(cursor.step)]
+        if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
+            self.states[account].cursor.phase = .paused
+            self.emitDeferral(
+                account,
+                rule: Deferral.disputePauseRule,
+                reason: Self.disputeReason,
+                until: nil,
+                at: time,
+                into: &actions
+            )
+            return
+        }
+        if cursor.flags & EnrolmentCursor.Flags.promisePaused != 0, cursor.promiseDue != EnrolmentCursor.never {
+            self.emitDeferral(
+                account,
+                rule: Deferral.promisePauseRule,
+                reason: Self.promiseReason,
+                until: cursor.promiseDue,
+                at: time,
+                into: &actions
+            )
+            self.schedule(account, stepDue: cursor.promiseDue)
+            return
+        }
+        if cursor.inFlightSerial != 0 {
+            // A detached attempt is still out: the step waits for its result (see `receiveResult`).
+            self.states[account].cursor.flags |= EnrolmentCursor.Flags.awaitingResult
+            return
+        }
+        if let maximum = self.compiled[campaign].stopAfterAttempts, Int(cursor.totalAttempts) >= maximum {
+            self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
+            return
+        }
+        let zone = self.states[account].record.zone
+        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+        let opening = step.window.nextOpening(atOrAfter: time, zone: zone, blackout: blackout)
+        if opening != time {
+            let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
+            self.emitDeferral(
+                account,
+                rule: blackedOut ? Deferral.campaignBlackoutRule : Deferral.campaignWindowRule,
+                reason: blackedOut ? Self.campaignBlackoutReason : Self.campaignWindowReason,
+                until: opening,
+                at: time,
+                into: &actions
+            )
+            self.schedule(account, stepDue: opening)
+            return
+        }
+        let channel = step.channel
+        let destinations = self.states[account].record.destinationCount(for: channel)
+        var chosen = -1
+        var terminal: PolicyBlock?
+        var earliest: PolicyBlock?
+        let instant = UTCInstant(secondsSinceEpoch: time)
+        let limits = self.compiled[campaign].limits
+        for destination in 0..<destinations {
+            let candidate = ContactCandidate(
+                channel: channel,
+                destination: destination,
+                debtBucket: self.debtBuckets[account],
+                at: instant
+            )
+            self.statistics.policyEvaluations += 1
+            // Borrow the account and ledger in place: copying them would retain every field they hold.
+            let decision = self.policyAccounts.withUnsafeBufferPointer { policyAccounts in
+                self.ledgers.withUnsafeBufferPointer { ledgers in
+                    self.configuration.policy.evaluate(
+                        candidate,
+                        account: policyAccounts[account],
+                        ledger: ledgers[account],
+                        limits: limits
+                    )
+                }
+            }
+            switch decision {
+            case .allowed:
+                chosen = destination
+            case .blocked(let block):
+                if let next = block.nextAllowed {
+                    if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
+                } else if terminal == nil {
+                    terminal = block
+                }
+            }
+            if chosen >= 0 { break }
+        }
+        guard chosen >= 0 else {
+            if let block = earliest, let next = block.nextAllowed {
+                let until = step.window.nextOpening(
+                    atOrAfter: Swift.max(next.secondsSinceEpoch, time + 1),
+                    zone: zone,
+                    blackout: blackout
+                )
+                self.emitDeferral(
+                    account,
+                    rule: block.rule,
+                    reason: block.reason,
+                    until: until,
+                    at: time,
+                    into: &actions
+                )
+                self.schedule(account, stepDue: until)
+            } else if let block = terminal {
+                self.end(account, reason: block.reason, rule: block.rule, at: time, into: &actions)
+            } else {
+                self.end(account, reason: "no destination for \(channel.rawValue)", rule: nil, at: time, into: &actions)
+            }
+            return
+        }
+        let pool = self.poolOfChannel[channel.position]
+        if pool >= 0, !fromPool {
+            self.dropStaleWaiters(pool)
+            if !self.pools[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time) {
+                self.joinWaiters(account, pool: pool, at: time, into: &actions)
+                return
+            }
+        }
+        self.dispatch(account, step: step, destination: chosen, pool: pool, at: time, into: &actions)
+    }
+
+    private mutating func dispatch(
+        _ account: Int,
+        step: CompiledCampaign.CompiledStep,
+        destination: Int,
+        pool: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        var cursor = self.states[account].cursor
+        cursor.attemptSerial &+= 1
+        cursor.attemptNumber &+= 1
+        cursor.totalAttempts &+= 1
+        cursor.inFlightSerial = cursor.attemptSerial
+        cursor.inFlightAt = time
+        cursor.inFlightChannel = UInt8(step.channel.position)
+        cursor.inFlightDestination = UInt8(truncatingIfNeeded: destination)
+        cursor.phase = .inFlight
+        cursor.hops = 0
+        cursor.stepDue = EnrolmentCursor.never
+        self.states[account].cursor = cursor
+        let bucket = self.debtBuckets[account]
+        let instant = UTCInstant(secondsSinceEpoch: time)
+        self.ledgers[account].recordAttempt(
+            ContactCandidate(
+                channel: step.channel,
+                destination: destination,
+                debtBucket: bucket,
+                at: instant
+            )
+        )
+        if pool >= 0 { self.pools[pool].take(at: time) }
+        self.statistics.dispatched += 1
+        actions.append(
+            .dispatch(
+                Attempt(
+                    id: AttemptID(account: AccountIndex(account), serial: cursor.attemptSerial),
+                    account: AccountIndex(account),
+                    campaign: Int(cursor.campaign),
+                    variant: Int(cursor.variant),
+                    step: Int(cursor.step),
+                    attemptNumber: Int(cursor.attemptNumber),
+                    channel: step.channel,
+                    destination: destination,
+                    template: self.compiled[Int(cursor.campaign)].templates[Int(cursor.step)],
+                    debtBucket: bucket,
+                    at: instant
+                )
+            )
+        )
+    }
+
+    /// After a result: retry while retries remain and the result does not complete the step, else conclude.
+    mutating func advance(
+        _ account: Int,
+        after result: AttemptResult,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        let cursor = self.states[account].cursor
+        let step = self.compiled[Int(cursor.campaign)].steps[Int(cursor.step)]
+        let bits: UInt8
+        let outcome: StepOutcome
+        switch result {
+        case .delivered:
+            bits = 1 << Completion.delivered.position
+            outcome = .delivered
+        case .answered, .voicemail, .limitedContentMessage:
+            bits = 1 << Completion.answered.position
+            outcome = .answered
+        case .conversation:
+            bits = 1 << Completion.conversation.position | 1 << Completion.answered.position
+            outcome = .conversation
+        case .failed, .notInService:
+            bits = 1 << Completion.permanentFailure.position
+            outcome = .bounced
+        case .wrongNumber:
+            bits = 1 << Completion.permanentFailure.position
+            outcome = .wrongNumber
+        case .busy, .noAnswer:
+            bits = 0
+            outcome = .noResponse
+        }
+        if bits & step.completeMask == 0, Int(cursor.attemptNumber) <= step.retryCount {
+            self.states[account].cursor.phase = .waiting
+            self.schedule(account, stepDue: time + step.retrySpacing)
+            return
+        }
+        let retriedOut = bits & step.completeMask == 0 && outcome != .bounced && outcome != .wrongNumber
+        let final: StepOutcome = retriedOut ? .noResponse : outcome
+        self.states[account].cursor.lastOutcome = UInt8(final.position + 1)
+        let route = self.compiled[Int(cursor.campaign)].routes[
+            Int(cursor.step) * CompiledCampaign.outcomeCount + final.position
+        ]
+        self.enterStep(
+            account,
+            route != CompiledCampaign.noRoute ? route : step.next,
+            base: time,
+            at: time,
+            into: &actions
+        )
+    }
+
+    /// Ends the enrolment (no effect when it is not active). An attempt still in flight is detached: its result
+    /// is still recorded in the ledger and frees its seat.
+    mutating func end(_ account: Int, reason: String, rule: String?, at time: Int64, into actions: inout [EngineAction])
+    {
+        var cursor = self.states[account].cursor
+        guard cursor.isActive else { return }
+        if cursor.phase == .inFlight { cursor.flags |= EnrolmentCursor.Flags.detached }
+        cursor.flags &= ~(EnrolmentCursor.Flags.awaitingResult | EnrolmentCursor.Flags.promisePaused)
+        cursor.phase = .ended
+        cursor.generation &+= 1
+        cursor.stepDue = EnrolmentCursor.never
+        cursor.promiseDue = EnrolmentCursor.never
+        self.states[account].cursor = cursor
+        self.statistics.ended += 1
+        actions.append(
+            .end(
+                Ending(
+                    account: AccountIndex(account),
+                    campaign: Int(cursor.campaign),
+                    step: Int(cursor.step),
+                    reason: reason,
+                    rule: rule,
+                    at: UTCInstant(secondsSinceEpoch: time)
+                )
+            )
+        )
+    }
+}

@@ -1,0 +1,180 @@
+public import DunCore
+public import DunPolicy
+
+/// The scheduler as a sans-I/O state machine: it never reads a clock and never performs I/O.
+///
+/// The engine runs campaigns over accounts. Every input arrives through ``handle(_:at:into:)`` with the instant
+/// it happened; the engine appends the actions the driver must perform (dispatch an attempt, record a deferral
+/// or an ending, arm a wake-up) to a caller-owned buffer, so the hot path allocates nothing per event.
+/// The simulator (virtual clock, simulated gateways) and the live runner (wall clock, real gateways) drive the
+/// same engine.
+///
+/// Contract:
+/// - Instants passed to `handle` never decrease.
+/// - Due work is taken in (instant, priority, sequence) order; ties break by insertion sequence, never by
+///   hash order. Priority is the campaign's `Priority` (default: highest balance first).
+/// - Every candidate contact passes the campaign's window and blackout dates (in the debtor's home zone), then
+///   `ContactPolicy.evaluate`, then the channel's capacity pool. A blocked contact is deferred to the next
+///   permitted instant (never dropped) and re-evaluated then; a terminal block on every destination ends the
+///   enrolment with the rule as reason.
+/// - `.wake(at:)` is emitted whenever the earliest pending instant changes; `.timerFired` is idempotent.
+///
+/// ```swift
+/// var engine = SchedulerEngine(campaigns: [campaign], configuration: EngineConfiguration(seed: 42))
+/// let account = engine.addAccount(sampleAccount)
+/// var actions: [EngineAction] = []
+/// engine.handle(.enrol(account, campaign: 0), at: start, into: &actions)
+/// // perform actions: .dispatch → send, later handle(.result(id, .delivered), at: …);
+/// //                  .wake(at: t) → handle(.timerFired, at: t)
+/// actions.removeAll(keepingCapacity: true)
+/// ```
+public struct SchedulerEngine: Sendable {
+    /// The campaigns this engine runs, as given to `init`; `EngineInput.enrol` names one by index.
+    public let campaigns: [Campaign]
+    /// The configuration the engine was built with.
+    public let configuration: EngineConfiguration
+
+    let compiled: [CompiledCampaign]
+    /// Per account: the cursor and the hot account fields, side by side (one place in memory per account).
+    var states: [AccountState] = []
+    var policyAccounts: [PolicyAccount] = []
+    /// Per account: the debt bucket attempts are about (the first debt's; the account id when it has none).
+    var debtBuckets: [String] = []
+    var ledgers: [ContactLedger] = []
+    var queue = DueQueue()
+    var pools: [PoolState]
+    /// Which pool serves each channel (index by `Channel` position), -1 for none.
+    var poolOfChannel: [Int] = [-1, -1, -1, -1]
+    var armedWake: UTCInstant?
+    var sequence: UInt64 = 0
+    var lastNow = UTCInstant.distantPast
+    /// Counters about the engine's work.
+    public internal(set) var statistics = EngineStatistics()
+
+    /// Creates an engine for `campaigns`.
+    ///
+    /// - Parameters:
+    ///   - campaigns: Validated campaigns (every step id resolves). `EngineInput.enrol` refers to them by index.
+    ///   - configuration: Seed, contact policy and capacity pools.
+    public init(campaigns: [Campaign], configuration: EngineConfiguration = EngineConfiguration()) {
+        self.campaigns = campaigns
+        self.configuration = configuration
+        self.compiled = campaigns.map(CompiledCampaign.init)
+        self.pools = configuration.pools.map(PoolState.init)
+        for (index, pool) in configuration.pools.enumerated() {
+            self.poolOfChannel[pool.channel.position] = index
+        }
+    }
+
+    // MARK: - Accounts
+
+    /// Reserves room for `count` accounts, so that adding them does not reallocate.
+    public mutating func reserveAccounts(_ count: Int) {
+        self.states.reserveCapacity(count)
+        self.policyAccounts.reserveCapacity(count)
+        self.debtBuckets.reserveCapacity(count)
+        self.ledgers.reserveCapacity(count)
+    }
+
+    /// Registers an account and returns its dense index (0, 1, 2, … in call order).
+    ///
+    /// - Parameter account: The account; the engine resolves its zones and policy view once, here.
+    /// - Returns: The index that inputs and actions use for this account.
+    /// - Complexity: Amortized O(1) plus the account's size.
+    @discardableResult
+    public mutating func addAccount(_ account: Account) -> AccountIndex {
+        let index = AccountIndex(self.states.count)
+        let policyAccount = PolicyAccount(account)
+        self.states.append(
+            AccountState(cursor: EnrolmentCursor(), record: AccountRecord(account, policyAccount: policyAccount))
+        )
+        self.policyAccounts.append(policyAccount)
+        self.debtBuckets.append(account.debts.first?.bucket ?? account.id)
+        self.ledgers.append(ContactLedger(for: policyAccount))
+        return index
+    }
+
+    /// The number of registered accounts.
+    public var accountCount: Int { self.states.count }
+
+    /// The account stored at `index`.
+    public func account(_ index: AccountIndex) -> Account {
+        self.policyAccounts[index.position].account
+    }
+
+    /// The contact ledger the policy keeps for the account (what has been sent, results, consumer events).
+    public func ledger(_ index: AccountIndex) -> ContactLedger {
+        self.ledgers[index.position]
+    }
+
+    /// The account's enrolment, or nil when it was never enrolled.
+    public func enrolment(of index: AccountIndex) -> Enrolment? {
+        self.states[index.position].cursor.snapshot
+    }
+
+    /// The instant of the earliest pending work (the wake-up the driver should have armed), if any.
+    public var nextWake: UTCInstant? { self.armedWake }
+
+    // MARK: - Inputs
+
+    /// Handles one input at `now` and appends the resulting actions to `actions`.
+    ///
+    /// The engine first applies the input, then takes every queued item due at or before `now` in
+    /// (instant, priority, sequence) order, and finally appends `.wake(at:)` if the earliest pending instant
+    /// changed. `actions` is not cleared: the driver owns the buffer and reuses it.
+    ///
+    /// - Parameters:
+    ///   - input: What happened.
+    ///   - now: When it happened. Must not be earlier than the instant of the previous call.
+    ///   - actions: The driver's buffer; actions are appended in the order they must be performed.
+    public mutating func handle(_ input: EngineInput, at now: UTCInstant, into actions: inout [EngineAction]) {
+        precondition(now >= self.lastNow, "engine time went backwards: \(now) < \(self.lastNow)")
+        self.lastNow = now
+        self.apply(input, at: now, into: &actions)
+        self.runDue(at: now, into: &actions)
+        self.rearm(into: &actions)
+        #if DUN_INTERNAL_CHECKS
+        self.checkInvariants()
+        #endif
+    }
+
+    /// Handles one input at `now` and returns the actions (allocates; for tests and tools).
+    ///
+    /// - Parameters:
+    ///   - input: What happened.
+    ///   - now: When it happened.
+    /// - Returns: The actions, in the order they must be performed.
+    public mutating func handle(_ input: EngineInput, at now: UTCInstant) -> [EngineAction] {
+        var actions: [EngineAction] = []
+        self.handle(input, at: now, into: &actions)
+        return actions
+    }
+
+    /// Bytes of per-account engine state: the campaign cursor plus the policy's contact ledger (inline sizes;
+    /// heap storage the ledger may own is not included).
+    public static var stateBytesPerAccount: Int {
+        MemoryLayout<EnrolmentCursor>.stride + MemoryLayout<ContactLedger>.stride
+    }
+
+    /// Bytes of the campaign cursor alone (`MemoryLayout.stride`).
+    public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride }
+
+    /// Bytes of the hot account fields kept next to the cursor (zone, balance, hash; not per-account *state*,
+    /// but memory the engine holds per account besides the `Account` itself).
+    public static var accountRecordBytes: Int { MemoryLayout<AccountRecord>.stride }
+
+    /// Bytes of the policy's contact ledger (`MemoryLayout.stride`).
+    public static var ledgerBytes: Int { MemoryLayout<ContactLedger>.stride }
+}
+
+extension Channel {
+    /// The channel's position in `Channel.allCases`, for dense per-channel tables.
+    var position: Int {
+        switch self {
+        case .sms: 0
+        case .email: 1
+        case .call: 2
+        case .agentCall: 3
+        }
+    }
+}
