@@ -3,6 +3,8 @@ import PackageDescription
 
 let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 
 let package = Package(
     name: "dun",
@@ -15,10 +17,12 @@ let package = Package(
         .library(name: "DunSim", targets: ["DunSim"]),
         .library(name: "DunReport", targets: ["DunReport"]),
         .library(name: "DunDashboard", targets: ["DunDashboard"]),
+        .library(name: "DunStore", targets: ["DunStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -28,11 +32,12 @@ let package = Package(
         .target(name: "DunReport", dependencies: ["DunCore"]),
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
+        .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .executableTarget(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                argumentParser,
+                "DunStore", argumentParser,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
+        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
         .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
     ]
 )

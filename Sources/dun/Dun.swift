@@ -11,6 +11,8 @@ struct Dun: AsyncParsableCommand {
             ValidateCommand.self,
             PolicyCommand.self,
             PlanCommand.self,
+            ImportCommand.self,
+            RecordCommand.self,
         ]
     )
 }
