@@ -5,6 +5,12 @@ let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collect
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 let package = Package(
     name: "dun",
@@ -23,6 +29,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -33,11 +44,28 @@ let package = Package(
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
         .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "DunGateways", dependencies: ["DunCore", "CCurl"]),
+        .target(name: "DunRuntime", dependencies: ["DunCore"]),
+        .target(
+            name: "DunWebhooks",
+            dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes, logging]
+        ),
+        .target(
+            name: "DunGatewaySim",
+            dependencies: [
+                "DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes, logging,
+            ]
+        ),
         .executableTarget(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunStore", argumentParser,
+                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
@@ -59,7 +87,22 @@ let package = Package(
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting"]),
+        .testTarget(
+            name: "DunGatewaysTests",
+            dependencies: ["DunGateways", "DunCore", "DunTesting"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DunWebhooksTests",
+            dependencies: ["DunWebhooks", "DunGateways", "DunCore", "DunTesting", hummingbird, logging]
+        ),
+        .testTarget(
+            name: "DunGatewaySimTests",
+            dependencies: [
+                "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
+            ]
+        ),
+        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
     ]
 )
 

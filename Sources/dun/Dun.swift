@@ -13,6 +13,7 @@ struct Dun: AsyncParsableCommand {
             PlanCommand.self,
             ImportCommand.self,
             RecordCommand.self,
+            GatewaySimCommand.self,
         ]
     )
 }
