@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "DunCampaign", dependencies: ["DunCore", "DunPolicy"]),
         .target(name: "DunEngine", dependencies: ["DunCore", "DunPolicy", heap]),
         .target(name: "DunReport", dependencies: ["DunCore"]),
-        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunReport", heap]),
+        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
         .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .systemLibrary(

@@ -14,6 +14,7 @@ struct Dun: AsyncParsableCommand {
             ImportCommand.self,
             RecordCommand.self,
             GatewaySimCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

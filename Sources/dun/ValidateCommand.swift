@@ -1,5 +1,6 @@
 import ArgumentParser
 import DunCampaign
+import DunSim
 
 #if canImport(Glibc)
 import Glibc
@@ -24,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let report = FileValidator().validate(files: self.files)
+        let report = FileValidator(scenarioCheck: ScenarioLoader.check).validate(files: self.files)
         let text = report.diagnostics.map { "\($0)\n" }.joined()
         var bytes = Array(text.utf8)
         var offset = 0

@@ -1,0 +1,93 @@
+/// Strategies compared on one scenario over seeded replications: the simulator's entry point.
+///
+/// Replication `r` draws its population and its luck from `seed` and `r` alone, and every strategy in a
+/// replication sees the same population and the same draws (common random numbers), so differences are
+/// paired per account. Jobs are independent, so a parallel run gives exactly the serial run's result.
+///
+/// ```swift
+/// let comparison = Comparison(scenario: Scenario(), strategies: [.agency()] + Strategy.builtInChallengers)
+/// let report = comparison.report(from: await comparison.run())
+/// print(report.table())
+/// ```
+public struct Comparison: Sendable {
+    public var scenario: Scenario
+    /// The strategies; the one marked `isBaseline` (or else the first) is the baseline.
+    public var strategies: [Strategy]
+    public var replications: Int
+    public var seed: UInt64
+
+    public init(scenario: Scenario, strategies: [Strategy], replications: Int = 1, seed: UInt64 = 1) {
+        self.scenario = scenario
+        self.strategies = strategies
+        self.replications = max(1, replications)
+        self.seed = seed
+    }
+
+    /// The number of independent jobs (replications × strategies).
+    public var jobCount: Int { self.replications * self.strategies.count }
+
+    /// The seed of replication `r`.
+    public func replicationSeed(_ replication: Int) -> UInt64 {
+        SplitMix64.mix(self.seed &+ UInt64(replication) &* 0xA076_1D64_78BD_642F)
+    }
+
+    /// Runs one job: strategy `strategy` in replication `replication`. Pure: same inputs, same outcome.
+    public func runJob(replication: Int, strategy: Int) -> RunOutcome {
+        let seed = self.replicationSeed(replication)
+        let population = Population(portfolio: self.scenario.portfolio, seed: seed)
+        let chosen = self.strategies[strategy]
+        if let campaign = chosen.campaign {
+            var run = EngineRun(
+                scenario: self.scenario,
+                strategy: chosen,
+                campaign: campaign,
+                population: population,
+                seed: seed
+            )
+            return run.run()
+        }
+        var run = StrategyRun(scenario: self.scenario, strategy: chosen, population: population, seed: seed)
+        return run.run()
+    }
+
+    /// Runs every job one after another. `outcomes[r][s]` is strategy `s` in replication `r`.
+    public func runSerial(progress: (@Sendable (Int, Int) -> Void)? = nil) -> [[RunOutcome]] {
+        var outcomes: [[RunOutcome]] = []
+        var done = 0
+        for r in 0..<self.replications {
+            var row: [RunOutcome] = []
+            for s in self.strategies.indices {
+                row.append(self.runJob(replication: r, strategy: s))
+                done += 1
+                progress?(done, self.jobCount)
+            }
+            outcomes.append(row)
+        }
+        return outcomes
+    }
+
+    /// Runs every job on all cores (structured concurrency over independent jobs); the result equals
+    /// `runSerial()`'s.
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) async -> [[RunOutcome]] {
+        let count = self.strategies.count
+        let total = self.jobCount
+        let results = await withTaskGroup(of: (Int, RunOutcome).self, returning: [RunOutcome?].self) { group in
+            for job in 0..<total {
+                group.addTask { (job, self.runJob(replication: job / count, strategy: job % count)) }
+            }
+            var results = [RunOutcome?](repeating: nil, count: total)
+            var done = 0
+            for await (job, outcome) in group {
+                results[job] = outcome
+                done += 1
+                progress?(done, total)
+            }
+            return results
+        }
+        return (0..<self.replications).map { r in (0..<count).map { s in results[r * count + s]! } }
+    }
+
+    var baselineIndex: Int {
+        self.strategies.firstIndex(where: \.isBaseline) ?? 0
+    }
+}

@@ -1,0 +1,362 @@
+import DunCore
+import DunEngine
+import DunPolicy
+import HeapModule
+
+/// One campaign strategy over one population for one replication, driven through the real scheduler engine and
+/// contact policy: the engine decides every contact; the behaviour model answers as the simulated gateways.
+///
+/// Virtual time is a heap of `(instant, sequence)` events (engine wake-ups, attempt results, daily debtor
+/// ticks, dispute verifications); `now` moves only when the next event is taken. Buffers are owned here and
+/// reused, so the loop allocates nothing per event once warm.
+struct EngineRun {
+    var model: StrategyRun
+    var engine: SchedulerEngine
+    var queue = Heap<Event>()
+    var sequence: UInt64 = 0
+    var actions: [EngineAction] = []
+    var armedWake: Int64 = Int64.max
+    let start: Int64
+    let end: Int64
+    /// Deferrals per rule id, in first-seen order (sorted when reported).
+    var deferredRules: [String] = []
+    var deferredCounts: [Int] = []
+    /// Enrolment endings per reason (rule id when the law ended it), in first-seen order.
+    var endingReasons: [String] = []
+    var endingCounts: [Int] = []
+
+    /// A virtual-time event.
+    struct Event: Comparable {
+        enum Kind: UInt8 { case wake, result, dayTick, verification }
+        var at: Int64
+        var sequence: UInt64
+        var kind: Kind
+        var account: Int32
+        var payload: UInt64
+
+        static func < (lhs: Event, rhs: Event) -> Bool { (lhs.at, lhs.sequence) < (rhs.at, rhs.sequence) }
+        static func == (lhs: Event, rhs: Event) -> Bool { lhs.sequence == rhs.sequence }
+    }
+
+    init(scenario: Scenario, strategy: Strategy, campaign: Campaign, population: Population, seed: UInt64) {
+        var model = StrategyRun(
+            scenario: scenario,
+            strategy: Strategy(name: strategy.name, isBaseline: strategy.isBaseline, cadence: Cadence()),
+            population: population,
+            seed: seed
+        )
+        model.recordsSignals = true
+        model.signals.reserveCapacity(64)
+        self.model = model
+        var pools: [CapacityPool] = []
+        let agency = scenario.agency
+        if campaign.steps.contains(where: { $0.channel == .agentCall }) {
+            let agents = agency.agentsPer1000 * Double(population.count) / 1_000
+            let seats = max(1, Int((agents * agency.occupancy).rounded()))
+            pools.append(
+                CapacityPool(
+                    channel: .agentCall,
+                    seats: seats,
+                    workingHours: Self.window(agency.shifts),
+                    utcOffsetSeconds: agency.utcOffsetHours * 3_600
+                )
+            )
+        }
+        // The simulator compares strategies on one portfolio: a campaign's audience filter is not applied.
+        var simulated = campaign
+        simulated.audience = Audience()
+        self.engine = SchedulerEngine(
+            campaigns: [simulated],
+            configuration: EngineConfiguration(seed: seed, policy: ContactPolicy(), pools: pools)
+        )
+        self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
+        self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
+        self.actions.reserveCapacity(256)
+    }
+
+    static func window(_ shifts: [LocalTimeRange?]) -> SendWindow {
+        SendWindow(
+            weekdays: shifts.first ?? nil,
+            saturday: shifts.count > 5 ? shifts[5] : nil,
+            sunday: shifts.last ?? nil
+        )
+    }
+
+    /// The account as the engine and the policy see it: a home state in its zone, one phone (a mobile with
+    /// SMS consent when it can text) and one email address on file; whether they work is the model's call.
+    static func account(_ i: Int, population: Population, start: UTCInstant, dpd: Int) -> Account {
+        let traits = population.traits[i]
+        let (state, area): (String, String)
+        if traits & Population.Trait.massachusetts != 0 {
+            (state, area) = ("MA", "617")
+        } else {
+            switch population.utcOffsetHours[i] {
+            case -6: (state, area) = ("IL", "312")
+            case -7: (state, area) = ("CO", "303")
+            case -8: (state, area) = ("OR", "206")
+            default: (state, area) = ("FL", "305")
+            }
+        }
+        let line = 1_000_000 + i % 9_000_000
+        let phone = PhoneContact(
+            number: "+1" + area + String(line).suffix(7),
+            kind: .mobile,
+            smsConsentAt: traits & Population.Trait.smsCapable != 0 ? start.adding(seconds: -86_400) : nil,
+            autodialConsent: true
+        )
+        // Every account has an address on file; a skip's (or an invalid one) bounces.
+        let emails = [EmailContact(address: "a\(i)@example.com", provenance: .consumerConsented)]
+        return Account(
+            id: "A\(i)",
+            address: PostalAddress(country: "US", state: state),
+            phones: [phone],
+            emails: emails,
+            debts: [Debt(id: "D\(i)", balance: Money(cents: population.balance[i]), daysPastDue: dpd)]
+        )
+    }
+
+    mutating func push(_ at: Int64, _ kind: Event.Kind, _ account: Int32 = 0, _ payload: UInt64 = 0) {
+        self.queue.insert(Event(at: at, sequence: self.sequence, kind: kind, account: account, payload: payload))
+        self.sequence &+= 1
+    }
+
+    mutating func run() -> RunOutcome {
+        let n = self.model.population.count
+        let startInstant = UTCInstant(secondsSinceEpoch: self.start)
+        self.engine.reserveAccounts(n)
+        for i in 0..<n {
+            self.engine.addAccount(
+                Self.account(
+                    i,
+                    population: self.model.population,
+                    start: startInstant,
+                    dpd: self.model.scenario.portfolio.placementDPD
+                )
+            )
+        }
+        // Daily debtor ticks at 05:00 UTC (midnight on the US east coast), from day 1.
+        for day in 1...self.model.horizon { self.push(self.start + Int64(day) * 86_400 + 18_000, .dayTick) }
+        for i in 0..<n {
+            self.engine.handle(.enrol(AccountIndex(i), campaign: 0), at: startInstant, into: &self.actions)
+            self.perform(at: self.start)
+            self.feedSignals(at: startInstant)
+        }
+        var recordedDay = 0
+        while let event = self.queue.popMin(), event.at < self.end {
+            let day = Int((event.at - self.start) / 86_400)
+            while recordedDay < day {
+                self.record(day: recordedDay)
+                recordedDay += 1
+            }
+            let now = UTCInstant(secondsSinceEpoch: event.at)
+            switch event.kind {
+            case .wake:
+                guard event.at == self.armedWake else { continue }
+                self.armedWake = Int64.max
+                self.engine.handle(.timerFired, at: now, into: &self.actions)
+            case .result:
+                let result = AttemptResult.allCases[Int(event.payload & 0xFF)]
+                let id = AttemptID(rawValue: event.payload >> 8 | UInt64(UInt32(bitPattern: event.account)) << 32)
+                self.engine.handle(.result(id, result), at: now, into: &self.actions)
+            case .dayTick:
+                self.dayTick(day, at: now)
+            case .verification:
+                self.engine.handle(
+                    .consumerEvent(AccountIndex(event.account), .verificationSent),
+                    at: now,
+                    into: &self.actions
+                )
+            }
+            self.perform(at: event.at)
+            self.feedSignals(at: now)
+        }
+        while recordedDay <= self.model.horizon {
+            self.record(day: recordedDay)
+            recordedDay += 1
+        }
+        self.model.finish()
+        var outcome = self.model.outcome
+        for (index, rule) in self.deferredRules.enumerated() {
+            outcome.deferredByRule.append((rule, self.deferredCounts[index]))
+        }
+        for (index, reason) in self.endingReasons.enumerated() {
+            outcome.endedByReason.append((reason, self.endingCounts[index]))
+        }
+        outcome.endedByReason.sort { $0.0 < $1.0 }
+        return outcome
+    }
+
+    mutating func record(day: Int) {
+        let collected = self.model.paid.reduce(0, +)
+        self.model.outcome.collectedByDay[day] = collected
+        let horizon = self.model.horizon
+        if day == min(30, horizon) { self.model.outcome.paid30 = self.model.paid }
+        if day == min(90, horizon) { self.model.outcome.paid90 = self.model.paid }
+        if day == min(180, horizon) { self.model.outcome.paid180 = self.model.paid }
+    }
+
+    /// Daily debtor behaviour: replenishment, promises and instalments falling due, self-cure.
+    mutating func dayTick(_ day: Int, at now: UTCInstant) {
+        let weekday = 0
+        for i in 0..<self.model.population.count {
+            _ = self.model.accountDay(i, day, weekday)
+        }
+        self.feedSignals(at: now)
+    }
+
+    /// Performs the engine's actions: dispatches are answered by the behaviour model; wake-ups are queued.
+    mutating func perform(at time: Int64) {
+        var index = 0
+        while index < self.actions.count {
+            let action = self.actions[index]
+            index += 1
+            switch action {
+            case .dispatch(let attempt):
+                self.answer(attempt, at: time)
+            case .deferred(let deferral):
+                self.countDeferral(deferral.rule)
+            case .end(let ending):
+                self.countEnding(ending.rule ?? ending.reason)
+            case .wake(let instant):
+                let at = instant.secondsSinceEpoch
+                if at != self.armedWake {
+                    self.armedWake = at
+                    self.push(max(at, time), .wake)
+                }
+            }
+        }
+        self.actions.removeAll(keepingCapacity: true)
+    }
+
+    mutating func countEnding(_ reason: String) {
+        if let index = self.endingReasons.firstIndex(of: reason) {
+            self.endingCounts[index] += 1
+        } else {
+            self.endingReasons.append(reason)
+            self.endingCounts.append(1)
+        }
+    }
+
+    mutating func countDeferral(_ rule: String) {
+        if let index = self.deferredRules.firstIndex(of: rule) {
+            self.deferredCounts[index] += 1
+        } else {
+            self.deferredRules.append(rule)
+            self.deferredCounts.append(1)
+        }
+    }
+
+    /// The simulated gateway: draws the attempt's result and the debtor's response, and queues the result at
+    /// the instant it would arrive (after the call's handle time).
+    mutating func answer(_ attempt: Attempt, at time: Int64) {
+        let i = attempt.account.position
+        let day = Int((time - self.start) / 86_400)
+        let weekday = (Int((time - self.start) / 86_400) + self.startWeekday) % 7
+        let traits = self.model.population.traits[i]
+        let massachusetts = traits & Population.Trait.massachusetts != 0
+        var result: AttemptResult
+        var seconds: Int64 = 1
+        switch attempt.channel {
+        case .call, .agentCall:
+            let localSecond = (time + Int64(self.model.population.utcOffsetHours[i]) * 3_600).floorMod(86_400)
+            let contactsBefore = self.model.outcome.rightPartyContacts
+            let wasBad = self.model.state[i] & StrategyRun.Bit.phoneValid == 0
+            let minutes = self.model.call(
+                i,
+                day,
+                weekday,
+                localMinute: Int(localSecond / 60),
+                ai: attempt.channel == .call,
+                massachusetts: massachusetts
+            )
+            if attempt.channel == .agentCall { self.model.outcome.agentMinutes += minutes }
+            self.model.outcome.voiceMinutes += minutes
+            self.model.outcome.messageCostMillicents += Int64(
+                (minutes * Double(self.model.scenario.costs.voicePerMinuteMillicents)).rounded()
+            )
+            seconds = max(1, Int64((minutes * 60).rounded()))
+            if wasBad {
+                result = .notInService
+            } else if self.model.outcome.rightPartyContacts > contactsBefore {
+                result = .conversation
+            } else if minutes >= self.model.scenario.agency.ahtWrongPartyMinutes {
+                result = .answered
+            } else {
+                result = .noAnswer
+            }
+        case .sms:
+            let deliverable =
+                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & StrategyRun.Bit.optedOutSMS == 0
+            if deliverable {
+                self.model.outcome.messageCostMillicents += self.model.scenario.costs.smsMillicents
+                self.model.deliverSMS(i, day, massachusetts: massachusetts)
+                result = .delivered
+            } else {
+                result = .failed
+            }
+        case .email:
+            if traits & Population.Trait.emailValid != 0 {
+                self.model.outcome.messageCostMillicents += self.model.scenario.costs.emailMillicents
+                self.model.deliverEmail(i, day)
+                result = .delivered
+            } else {
+                result = .failed
+            }
+        }
+        let resultCode = UInt64(AttemptResult.allCases.firstIndex(of: result) ?? 0)
+        self.push(time + seconds, .result, attempt.account.rawValue, UInt64(attempt.id.serial) << 8 | resultCode)
+    }
+
+    var startWeekday: Int {
+        Weekday.allCases.firstIndex(of: self.model.scenario.portfolio.start.weekday) ?? 0
+    }
+
+    /// Feeds what debtors did to the engine: payments, promises (a plan is a promise per instalment), disputes
+    /// (verified after the pause), cease requests and SMS opt-outs.
+    mutating func feedSignals(at now: UTCInstant) {
+        while !self.model.signals.isEmpty {
+            self.feedPendingSignals(at: now)
+        }
+    }
+
+    mutating func feedPendingSignals(at now: UTCInstant) {
+        // What the debtor said in a call is fed at the dispatch instant: the engine's clock never runs ahead of
+        // the virtual queue (the result itself arrives after the handle time).
+        let at = now
+        var index = 0
+        while index < self.model.signals.count {
+            let signal = self.model.signals[index]
+            index += 1
+            let account = AccountIndex(signal.account)
+            let i = Int(signal.account)
+            switch signal.kind {
+            case .payment:
+                self.engine.handle(.payment(account, amount: Money(cents: signal.amount)), at: at, into: &self.actions)
+            case .promise:
+                let due = self.start + Int64(self.model.promiseDay[i]) * 86_400 + 86_399
+                self.engine.handle(
+                    .promise(account, amount: Money(cents: signal.amount), due: UTCInstant(secondsSinceEpoch: due)),
+                    at: at,
+                    into: &self.actions
+                )
+            case .plan:
+                let due = self.start + Int64(self.model.planNextDay[i]) * 86_400 + 86_399
+                self.engine.handle(
+                    .promise(account, amount: Money(cents: signal.amount), due: UTCInstant(secondsSinceEpoch: due)),
+                    at: at,
+                    into: &self.actions
+                )
+            case .dispute:
+                self.engine.handle(.consumerEvent(account, .dispute), at: at, into: &self.actions)
+                let verified = at.secondsSinceEpoch + Int64(self.model.scenario.behaviour.disputePauseDays) * 86_400
+                self.push(verified, .verification, signal.account)
+            case .cease:
+                self.engine.handle(.consumerEvent(account, .cease), at: at, into: &self.actions)
+            case .optOut:
+                self.engine.handle(.consumerEvent(account, .optOut(.sms, destination: 0)), at: at, into: &self.actions)
+            }
+        }
+        self.model.signals.removeAll(keepingCapacity: true)
+        self.perform(at: at.secondsSinceEpoch)
+    }
+}

@@ -1,0 +1,232 @@
+import DunCore
+
+/// One strategy over one population for one replication: the virtual-time loop and its per-account state.
+///
+/// Time advances a day at a time; within a day, agent calls advance through the shift on the agency's clock
+/// and every other contact happens at its local send time. All state is struct-of-arrays, allocated once
+/// per run: the hot loop allocates nothing.
+struct StrategyRun {
+    let scenario: Scenario
+    let strategy: Strategy
+    let population: Population
+    let horizon: Int
+    let drawKey: UInt64
+
+    // Per-account state.
+    var balance: [Int64]
+    var paid: [Int64]
+    var writtenOff: [Int64]
+    var capacity: [Int64]
+    var willingness: [Double]
+    var fatigue: [Float]
+    var fatigueDay: [Int16]
+    var state: [UInt16]
+    var promiseDay: [Int16]
+    var promiseAmount: [Int64]
+    var promiseKeep: [Float]
+    var planRemaining: [UInt8]
+    var planNextDay: [Int16]
+    var planAmount: [Int64]
+    var pauseUntil: [Int16]
+    var lastConversation: [Int16]
+    var lastAgentAttempt: [Int16]
+    /// Days of the last 7 calls, the last 3 SMS, the last 5 emails and the last 2 Massachusetts
+    /// communications, as rings (oldest overwritten).
+    var callRing: [Int16]
+    var smsRing: [Int16]
+    var emailRing: [Int16]
+    var maRing: [Int16]
+    var ringCursor: [UInt16]
+
+    // Per-run tables.
+    let decay: [Double]
+    let fatigueDecay: [Float]
+    let smsDue: [Bool]
+    let emailDue: [Bool]
+    let callDue: [Bool]
+    let priorityOrder: [Int32]
+    var outcome: RunOutcome
+    var earlyQueues: [[Int32]]
+    /// When set, what the debtor did (payments, promises, plans, disputes, cease, opt-outs) is appended here
+    /// for a driver to feed to the engine; a caller-owned buffer, drained after each step.
+    var signals: [Signal] = []
+    var recordsSignals = false
+
+    /// Something a simulated debtor did that the engine must hear about.
+    struct Signal {
+        enum Kind: UInt8 { case payment, promise, plan, dispute, cease, optOut }
+        var account: Int32
+        var kind: Kind
+        var amount: Int64
+    }
+
+    @inline(__always)
+    mutating func signal(_ i: Int, _ kind: Signal.Kind, _ amount: Int64) {
+        if self.recordsSignals { self.signals.append(Signal(account: Int32(i), kind: kind, amount: amount)) }
+    }
+
+    /// Dynamic state bits.
+    enum Bit {
+        static let phoneValid: UInt16 = 1 << 0
+        static let badNumber: UInt16 = 1 << 1
+        static let optedOutSMS: UInt16 = 1 << 2
+        static let cease: UInt16 = 1 << 3
+        static let paidAny: UInt16 = 1 << 4
+        static let reached: UInt16 = 1 << 5
+        static let smsPending: UInt16 = 1 << 6
+        static let emailPending: UInt16 = 1 << 7
+        static let callPending: UInt16 = 1 << 8
+        static let triedPhone: UInt16 = 1 << 9
+    }
+
+    /// Draw purposes; each gets its own counter-based stream so that a strategy's extra draws never shift
+    /// another's (common random numbers across strategies).
+    enum Purpose: UInt64 {
+        case answer = 1
+        case rightParty, outcome, promiseDelay, promiseKeep, planMonths, planKeep, complaint
+        case selfCure, smsRead, smsClick, smsOptOut, emailOpen, emailClick, portal, skipTrace, aiAnswer
+        case aiRightParty, aiOutcome
+    }
+
+    init(scenario: Scenario, strategy: Strategy, population: Population, seed: UInt64) {
+        self.scenario = scenario
+        self.strategy = strategy
+        self.population = population
+        let n = population.count
+        let horizon = scenario.portfolio.horizonDays
+        self.horizon = horizon
+        self.drawKey = SplitMix64.mix(seed ^ 0x5DEE_CE66_D1CE_4E5B)
+        self.balance = population.balance
+        self.paid = [Int64](repeating: 0, count: n)
+        self.writtenOff = [Int64](repeating: 0, count: n)
+        self.capacity = population.capacity
+        self.willingness = population.willingness
+        self.fatigue = [Float](repeating: 0, count: n)
+        self.fatigueDay = [Int16](repeating: 0, count: n)
+        self.state = population.traits.map { ($0 & Population.Trait.phoneValid) != 0 ? Bit.phoneValid : 0 }
+        self.promiseDay = [Int16](repeating: -1, count: n)
+        self.promiseAmount = [Int64](repeating: 0, count: n)
+        self.promiseKeep = [Float](repeating: 0, count: n)
+        self.planRemaining = [UInt8](repeating: 0, count: n)
+        self.planNextDay = [Int16](repeating: -1, count: n)
+        self.planAmount = [Int64](repeating: 0, count: n)
+        self.pauseUntil = [Int16](repeating: 0, count: n)
+        self.lastConversation = [Int16](repeating: -100, count: n)
+        self.lastAgentAttempt = [Int16](repeating: -100, count: n)
+        self.callRing = [Int16](repeating: -100, count: n * 7)
+        self.smsRing = [Int16](repeating: -100, count: n * 3)
+        self.emailRing = [Int16](repeating: -100, count: n * 5)
+        self.maRing = [Int16](repeating: -100, count: n * 2)
+        self.ringCursor = [UInt16](repeating: 0, count: n)
+        let portfolio = scenario.portfolio
+        self.decay = (0...horizon + 1).map {
+            Math.exp(-Double(portfolio.placementDPD + $0 - 180) / portfolio.decayTauDays)
+        }
+        let perDay = scenario.behaviour.fatigueDecayPerDay
+        self.fatigueDecay = (0...horizon + 1).map { Float(Math.pow(perDay, Double($0))) }
+        let cadence = strategy.cadence
+        self.smsDue = cadence.dueTable(horizon: horizon, listed: cadence.smsDays, every: cadence.smsEveryDays)
+        self.emailDue = cadence.dueTable(horizon: horizon, listed: cadence.emailDays, every: cadence.emailEveryDays)
+        self.callDue = cadence.dueTable(horizon: horizon, listed: cadence.callDays, every: cadence.callEveryDays)
+        if cadence.agentCallsFromDay != nil {
+            self.priorityOrder = Self.order(population, by: scenario.agency.priority)
+        } else {
+            self.priorityOrder = []
+        }
+        self.outcome = RunOutcome(strategy: strategy.name, accounts: n, horizonDays: horizon)
+        self.earlyQueues = portfolio.zones.map { _ in [Int32]() }
+    }
+
+    /// The agency's working order over accounts (ties by account index).
+    static func order(_ population: Population, by priority: Priority) -> [Int32] {
+        let indices = (0..<population.count).map { Int32($0) }
+        switch priority {
+        case .lowestBalance:
+            return indices.sorted {
+                (population.balance[Int($0)], $0) < (population.balance[Int($1)], $1)
+            }
+        case .firstDue, .oldestDebt, .newestDebt:
+            return indices
+        case .highestBalance:
+            return indices.sorted {
+                (-population.balance[Int($0)], $0) < (-population.balance[Int($1)], $1)
+            }
+        }
+    }
+
+    /// A uniform draw in [0, 1) that depends only on (seed, account, day, purpose).
+    @inline(__always)
+    func draw(_ account: Int, _ day: Int, _ purpose: Purpose) -> Double {
+        let key =
+            self.drawKey &+ UInt64(truncatingIfNeeded: account) &* 0x9E37_79B9_7F4A_7C15
+            &+ ((UInt64(truncatingIfNeeded: day) << 8) | purpose.rawValue) &* 0xC2B2_AE3D_27D4_EB4F
+        return Double(SplitMix64.mix(key) >> 11) * 0x1p-53
+    }
+
+    /// Fatigue at `day`, decayed since it was last touched.
+    @inline(__always)
+    func currentFatigue(_ i: Int, _ day: Int) -> Float {
+        let elapsed = day - Int(self.fatigueDay[i])
+        return self.fatigue[i] * self.fatigueDecay[min(max(0, elapsed), self.fatigueDecay.count - 1)]
+    }
+
+    @inline(__always)
+    mutating func addFatigue(_ i: Int, _ day: Int, _ amount: Double) {
+        self.fatigue[i] = self.currentFatigue(i, day) + Float(amount)
+        self.fatigueDay[i] = Int16(day)
+    }
+
+    // MARK: - The loop
+
+    mutating func run() -> RunOutcome {
+        let n = self.population.count
+        let cadence = self.strategy.cadence
+        let startWeekday = self.scenario.portfolio.start.weekday
+        let weekdayIndex = Weekday.allCases.firstIndex(of: startWeekday) ?? 0
+        var collected: Int64 = 0
+        let mark30 = min(30, self.horizon)
+        let mark90 = min(90, self.horizon)
+        let mark180 = min(180, self.horizon)
+        for day in 0...self.horizon {
+            let weekday = (weekdayIndex + day) % 7
+            if cadence.skipTrace && day == self.scenario.agency.skipTraceDay { self.skipTrace(day) }
+            for i in 0..<n {
+                collected += self.accountDay(i, day, weekday)
+            }
+            if let from = cadence.agentCallsFromDay, day >= from {
+                collected += self.agentShift(day, weekday)
+            }
+            self.outcome.collectedByDay[day] = collected
+            if day == mark30 { self.outcome.paid30 = self.paid }
+            if day == mark90 { self.outcome.paid90 = self.paid }
+            if day == mark180 { self.outcome.paid180 = self.paid }
+        }
+        self.finish()
+        return self.outcome
+    }
+
+    mutating func finish() {
+        var outcome = self.outcome
+        outcome.placedCents = self.population.placedCents
+        outcome.placedPerAccount = self.population.balance
+        for i in 0..<self.population.count {
+            outcome.writtenOffCents += self.writtenOff[i]
+            outcome.remainingCents += self.balance[i]
+            if self.paid[i] + self.balance[i] + self.writtenOff[i] != self.population.balance[i] {
+                outcome.conservationViolations += 1
+            }
+            if self.state[i] & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
+        }
+        if self.strategy.cadence.outsourced {
+            outcome.commissionCents = Int64(
+                (Double(outcome.collectedCents) * self.scenario.agency.commission).rounded()
+            )
+            outcome.agentWageCents = 0
+        } else {
+            outcome.agentWageCents = Int64(
+                (outcome.agentPaidHours * Double(self.scenario.costs.agentHour.cents)).rounded()
+            )
+        }
+        self.outcome = outcome
+    }
+}
