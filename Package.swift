@@ -50,7 +50,13 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "DunGateways", dependencies: ["DunCore", "CCurl"]),
-        .target(name: "DunRuntime", dependencies: ["DunCore"]),
+        .target(
+            name: "DunRuntime",
+            dependencies: [
+                "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunStore", "DunGateways",
+                "DunWebhooks", logging,
+            ]
+        ),
         .target(
             name: "DunWebhooks",
             dependencies: ["DunCore", "DunGateways", hummingbird, prometheus, nioCore, httpTypes, logging]
@@ -65,7 +71,7 @@ let package = Package(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
+                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser, logging,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
@@ -102,7 +108,17 @@ let package = Package(
                 "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
             ]
         ),
-        .testTarget(name: "dunTests", dependencies: ["dun", "DunTesting", argumentParser]),
+        .testTarget(
+            name: "DunRuntimeTests",
+            dependencies: [
+                "DunRuntime", "DunEngine", "DunPolicy", "DunStore", "DunGateways", "DunWebhooks", "DunCampaign",
+                "DunCore", "DunTesting", logging,
+            ]
+        ),
+        .testTarget(
+            name: "dunTests",
+            dependencies: ["dun", "DunTesting", "DunStore", "DunCampaign", "DunPolicy", "DunCore", argumentParser]
+        ),
     ]
 )
 

@@ -30,4 +30,10 @@ public enum EngineInput: Sendable, Equatable {
     case consumerEvent(AccountIndex, ConsumerEvent)
     /// Ends the account's enrolment for an operator reason (no effect when it has none).
     case withdraw(AccountIndex, reason: String)
+    /// The gateway did not take a dispatched attempt (5xx, 429, a timeout it never received): nothing reached
+    /// the consumer. The attempt's result is recorded as `.failed` in the ledger (not connected) and the step
+    /// becomes due again at `due`, where the window, the policy and capacity judge it like any other contact
+    /// (a new attempt with a new id). It does not use up the step's own retries. Ignored for an unknown or
+    /// answered attempt.
+    case gatewayRetry(AttemptID, due: UTCInstant)
 }

@@ -40,6 +40,8 @@ extension SchedulerEngine {
             self.receiveConsumerEvent(account.position, event, at: now, into: &actions)
         case .withdraw(let account, let reason):
             self.end(account.position, reason: reason, rule: nil, at: time, into: &actions)
+        case .gatewayRetry(let id, let due):
+            self.receiveGatewayRetry(id, due: due.secondsSinceEpoch, at: time, into: &actions)
         }
     }
 

@@ -26,6 +26,11 @@ public struct GatewaySimOptions: Sendable {
     public var stallMilliseconds: Int64
     /// The delay before a status callback, in milliseconds.
     public var callbackDelayMilliseconds: Int64
+    /// How many times a callback is tried when the webhook server refuses the connection, times out or
+    /// answers 5xx (1: no retry).
+    public var callbackTries: Int
+    /// The pause between callback tries, in milliseconds.
+    public var callbackRetryMilliseconds: Int64
     /// Where to append the JSON-lines log of accepted messages; `nil` keeps it in memory only.
     public var logPath: String?
     /// The debtor behaviour behind callbacks.
@@ -45,6 +50,8 @@ public struct GatewaySimOptions: Sendable {
         retryAfterSeconds: Int = 1,
         stallMilliseconds: Int64 = 3_000,
         callbackDelayMilliseconds: Int64 = 200,
+        callbackTries: Int = 30,
+        callbackRetryMilliseconds: Int64 = 500,
         logPath: String? = nil,
         behaviour: GatewaySimBehaviour = GatewaySimBehaviour()
     ) {
@@ -60,6 +67,8 @@ public struct GatewaySimOptions: Sendable {
         self.retryAfterSeconds = retryAfterSeconds
         self.stallMilliseconds = stallMilliseconds
         self.callbackDelayMilliseconds = callbackDelayMilliseconds
+        self.callbackTries = callbackTries
+        self.callbackRetryMilliseconds = callbackRetryMilliseconds
         self.logPath = logPath
         self.behaviour = behaviour
     }

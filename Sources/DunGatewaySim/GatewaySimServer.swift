@@ -96,12 +96,28 @@ public struct GatewaySimServer: Sendable {
         fields += callback.parameters.filter {
             ["MessageSid", "CallSid", "MessageStatus", "CallStatus", "Body"].contains($0.0)
         }
-        do {
-            let response = try await curl.perform(request)
-            fields.append(("http_status", String(response.status)))
-        } catch {
-            fields.append(("error", "\(error)"))
+        // Like Twilio's connection-override retries (`#rc=`): a refused connection, a timeout or a 5xx is
+        // tried again, so a webhook server restarting within a few seconds loses nothing.
+        var tries = 0
+        while true {
+            tries += 1
+            do {
+                let response = try await curl.perform(request)
+                if response.status >= 500, tries < self.sim.options.callbackTries {
+                    try? await self.clock.sleep(milliseconds: self.sim.options.callbackRetryMilliseconds)
+                    continue
+                }
+                fields.append(("http_status", String(response.status)))
+            } catch {
+                if tries < self.sim.options.callbackTries {
+                    try? await self.clock.sleep(milliseconds: self.sim.options.callbackRetryMilliseconds)
+                    continue
+                }
+                fields.append(("error", "\(error)"))
+            }
+            break
         }
+        fields.append(("tries", String(tries)))
         self.sim.log(JSONText.object(fields))
     }
 

@@ -15,6 +15,8 @@ struct Dun: AsyncParsableCommand {
             RecordCommand.self,
             GatewaySimCommand.self,
             SimulateCommand.self,
+            RunCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -3,39 +3,37 @@ import GRDB
 
 extension SQLiteStore {
     public func recordConsumerEvent(_ event: StoredConsumerEvent) throws {
-        try self.pool.write { db in
-            guard
-                try Bool.fetchOne(
-                    db,
-                    sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
-                    arguments: [event.accountID]
-                ) == true
-            else { throw StoreError.unknownAccount(event.accountID) }
-            try db.execute(
-                sql: """
-                    INSERT INTO consumer_events (account_id, kind, at, channel, destination, debt_bucket, until, detail,
-                        source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    event.accountID, event.kind.rawValue, event.at.secondsSinceEpoch, event.channel?.rawValue,
-                    event.destination, event.debtBucket, event.until?.secondsSinceEpoch, event.detail, event.source,
-                ]
-            )
-            try Self.apply(db, event)
-            var detail = event.kind.rawValue
-            if let channel = event.channel { detail += " \(channel.rawValue)" }
-            if let destination = event.destination { detail += " \(destination)" }
-            if !event.detail.isEmpty { detail += " \(event.detail)" }
-            try Self.audit(
-                db,
-                at: event.at,
-                actor: event.source,
-                action: "event.\(event.kind.rawValue)",
-                accountID: event.accountID,
-                detail: detail
-            )
-        }
+        try self.pool.write { db in try Self.insertConsumerEvent(db, event) }
+    }
+
+    /// `recordConsumerEvent` inside a caller's transaction.
+    static func insertConsumerEvent(_ db: Database, _ event: StoredConsumerEvent) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)", arguments: [event.accountID]) == true
+        else { throw StoreError.unknownAccount(event.accountID) }
+        try db.execute(
+            sql: """
+                INSERT INTO consumer_events (account_id, kind, at, channel, destination, debt_bucket, until, detail,
+                    source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.accountID, event.kind.rawValue, event.at.secondsSinceEpoch, event.channel?.rawValue,
+                event.destination, event.debtBucket, event.until?.secondsSinceEpoch, event.detail, event.source,
+            ]
+        )
+        try Self.apply(db, event)
+        var detail = event.kind.rawValue
+        if let channel = event.channel { detail += " \(channel.rawValue)" }
+        if let destination = event.destination { detail += " \(destination)" }
+        if !event.detail.isEmpty { detail += " \(event.detail)" }
+        try Self.audit(
+            db,
+            at: event.at,
+            actor: event.source,
+            action: "event.\(event.kind.rawValue)",
+            accountID: event.accountID,
+            detail: detail
+        )
     }
 
     /// Makes an event take effect on the account and its destinations.

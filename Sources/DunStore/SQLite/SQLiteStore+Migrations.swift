@@ -218,6 +218,7 @@ extension SQLiteStore {
                     """
             )
         }
+        Self.registerJournalMigrations(&migrator)
         return migrator
     }
 }

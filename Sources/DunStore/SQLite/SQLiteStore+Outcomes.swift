@@ -11,7 +11,12 @@ extension SQLiteStore {
     // MARK: - Enrolments
 
     public func saveEnrolments(_ enrolments: [Enrolment]) throws {
-        try self.pool.write { db in
+        try self.pool.write { db in try Self.saveEnrolments(db, enrolments) }
+    }
+
+    /// `saveEnrolments` inside a caller's transaction.
+    static func saveEnrolments(_ db: Database, _ enrolments: [Enrolment]) throws {
+        do {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO enrolments (account_id, campaign, variant, step, status, next_due_at, cursor,
@@ -65,7 +70,12 @@ extension SQLiteStore {
     // MARK: - Policy decisions
 
     public func recordDecisions(_ decisions: [PolicyDecisionRecord]) throws {
-        try self.pool.write { db in
+        try self.pool.write { db in try Self.insertDecisions(db, decisions) }
+    }
+
+    /// `recordDecisions` inside a caller's transaction.
+    static func insertDecisions(_ db: Database, _ decisions: [PolicyDecisionRecord]) throws {
+        do {
             let statement = try db.cachedStatement(
                 sql: """
                     INSERT INTO policy_decisions (account_id, campaign, variant, step, channel, destination, candidate_at,

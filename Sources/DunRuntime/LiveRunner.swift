@@ -1,0 +1,206 @@
+public import DunCore
+import DunCampaign
+import DunGateways
+import DunPolicy
+import DunStore
+import DunWebhooks
+import Dispatch
+public import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `dun run`, as a library call: validates the campaigns and the gateway file, opens the store, wires the
+/// gateways, the webhook server and the driver, and runs until SIGINT or SIGTERM.
+public enum LiveRunner {
+    /// The command line of `dun run`.
+    public struct Options: Sendable {
+        public var campaignPaths: [String]
+        /// `path:weight` pairs (`champion.yaml:80`).
+        public var split: [(path: String, weight: Int)]
+        public var gatewayPath: String?
+        public var databasePath: String
+        public var seed: UInt64
+        public var webhookPort: Int?
+        public var runID: String
+        /// Test and demo clock: virtual `start` at wall `originMilliseconds`, `speed` times faster.
+        public var clockStart: UTCInstant?
+        public var clockOriginMilliseconds: Int64?
+        public var clockSpeed: Int
+
+        public init(
+            campaignPaths: [String],
+            split: [(path: String, weight: Int)] = [],
+            gatewayPath: String? = nil,
+            databasePath: String = "dun.sqlite",
+            seed: UInt64 = 0,
+            webhookPort: Int? = nil,
+            runID: String = "main",
+            clockStart: UTCInstant? = nil,
+            clockOriginMilliseconds: Int64? = nil,
+            clockSpeed: Int = 1
+        ) {
+            self.campaignPaths = campaignPaths
+            self.split = split
+            self.gatewayPath = gatewayPath
+            self.databasePath = databasePath
+            self.seed = seed
+            self.webhookPort = webhookPort
+            self.runID = runID
+            self.clockStart = clockStart
+            self.clockOriginMilliseconds = clockOriginMilliseconds
+            self.clockSpeed = clockSpeed
+        }
+    }
+
+    /// Loads and validates every campaign file; all diagnostics together when any has an error.
+    public static func loadCampaigns(_ paths: [String]) throws(DiagnosticError) -> [Campaign] {
+        var campaigns: [Campaign] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let result = CampaignLoader.load(file: path)
+            if result.hasErrors || result.campaign == nil {
+                diagnostics += result.diagnostics.filter { $0.severity == .error }
+            } else if let campaign = result.campaign {
+                campaigns.append(campaign)
+            }
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        return campaigns
+    }
+
+    /// Runs `dun run`. Returns when stopped by a signal; throws on invalid input (nothing started) or when
+    /// the run fails.
+    public static func run(_ options: Options, logger: Logger) async throws {
+        // Everything is checked before anything starts.
+        var paths = options.campaignPaths
+        for arm in options.split where !paths.contains(arm.path) { paths.append(arm.path) }
+        guard !paths.isEmpty else { throw LiveRunError("dun run needs at least one campaign file") }
+        let campaigns = try self.loadCampaigns(paths)
+        var split: [Int] = []
+        if !options.split.isEmpty {
+            split = paths.map { path in options.split.first { $0.path == path }?.weight ?? 0 }
+        }
+        guard let gatewayPath = options.gatewayPath else {
+            throw LiveRunError("dun run needs --gateway FILE (see examples/gateway-sim.yaml)")
+        }
+        let gatewayText = try SourceFile.read(gatewayPath).get()
+        let gatewayFile = try GatewayFile.load(text: gatewayText, path: gatewayPath)
+        let store = try SQLiteStore(path: options.databasePath)
+
+        let baseClock = SystemUTCClock()
+        let clock: any UTCClock =
+            if let start = options.clockStart {
+                ScaledUTCClock(
+                    base: baseClock,
+                    start: start,
+                    originMilliseconds: options.clockOriginMilliseconds ?? baseClock.nowMilliseconds(),
+                    factor: options.clockSpeed
+                )
+            } else {
+                baseClock
+            }
+
+        let curl = CurlMulti()
+        defer { curl.shutdown() }
+        var gateways: [any Gateway] = []
+        if let twilio = gatewayFile.twilio {
+            gateways.append(
+                TwilioGateway(
+                    configuration: TwilioGateway.Configuration(
+                        baseURL: twilio.baseURL,
+                        accountSID: twilio.accountSID,
+                        authToken: twilio.authToken,
+                        fromNumber: twilio.fromNumber,
+                        timeoutMilliseconds: twilio.timeoutMilliseconds
+                    ),
+                    curl: curl
+                )
+            )
+        }
+        if let smtp = gatewayFile.smtp {
+            gateways.append(
+                SMTPGateway(
+                    configuration: SMTPGateway.Configuration(
+                        url: smtp.url,
+                        fromAddress: smtp.fromAddress,
+                        credentials: smtp.credentials,
+                        timeoutMilliseconds: smtp.timeoutMilliseconds
+                    ),
+                    curl: curl
+                )
+            )
+        }
+        let webhookPort = options.webhookPort ?? gatewayFile.webhooks?.port ?? 8081
+        let webhookHost = gatewayFile.webhooks?.host ?? "127.0.0.1"
+        let publicURL = gatewayFile.webhooks?.publicURL ?? "http://127.0.0.1:\(webhookPort)"
+        let configuration = LiveRunConfiguration(
+            runID: options.runID,
+            campaigns: campaigns,
+            campaignPaths: paths,
+            split: split,
+            seed: options.seed,
+            webhookPublicURL: publicURL,
+            templateValues: gatewayFile.values
+        )
+        let driver = LiveDriver(
+            configuration: configuration,
+            store: store,
+            gateways: GatewayRouter(gateways),
+            clock: clock,
+            logger: logger
+        )
+        let server = WebhookServer(
+            configuration: WebhookServer.Configuration(
+                host: webhookHost,
+                port: webhookPort,
+                authToken: gatewayFile.twilio?.authToken ?? "",
+                publicBaseURL: publicURL
+            ),
+            sink: driver.webhookSink,
+            replies: InboundReplies(
+                programName: gatewayFile.values["company"] ?? "Account notices",
+                helpContact: gatewayFile.values["callback_number"] ?? gatewayFile.twilio?.fromNumber ?? "",
+                frequency: "varies"
+            )
+        )
+        let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) { signal in
+            logger.info("signal \(signal): finishing in-flight work")
+            driver.stop()
+        }
+        defer { signals.cancel() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await server.run { port in
+                    logger.info("webhooks listening on \(webhookHost):\(port)")
+                }
+            }
+            try await driver.run()
+            group.cancelAll()
+        }
+    }
+}
+
+/// Calls `handler` on SIGINT/SIGTERM instead of the default (terminate), until cancelled.
+final class SignalWatcher {
+    private let sources: [any DispatchSourceSignal]
+
+    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+        var sources: [any DispatchSourceSignal] = []
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { handler(number) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    func cancel() {
+        for source in self.sources { source.cancel() }
+    }
+}

@@ -1,0 +1,133 @@
+import DunCampaign
+import DunCore
+import DunStore
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `dun run` end to end against `dun gateway-sim` on loopback: delivery, webhooks, STOP, SIGKILL at random
+/// moments with restarts, injected faults. Every check is made after the fact from the gateway-sim log and the
+/// store (LiveRunChecks).
+@Suite(.serialized)
+struct LiveRunTests {
+    static let campaign = Result { try CampaignLoader.campaign(file: LiveSandbox.repository.appendingPathComponent("examples/live-demo.yaml").path) }
+
+    /// SplitMix64, for the kill moments.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            self.state &+= 0x9E37_79B9_7F4A_7C15
+            var z = self.state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Waits until every enrolment has ended (or `seconds` pass); returns the ended and total counts.
+    static func waitForCampaignEnd(_ sandbox: LiveSandbox, seconds: Double) throws -> (ended: Int, total: Int) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var counts = (ended: 0, total: 0)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: sandbox.database) {
+                let store = try SQLiteStore(path: sandbox.database, readOnly: true)
+                let enrolments = try store.enrolments()
+                counts = (enrolments.filter { $0.status == .ended }.count, enrolments.count)
+                if counts.total > 0, counts.ended == counts.total { return counts }
+            }
+            usleep(200_000)
+        }
+        return counts
+    }
+
+    static func terminate(_ process: Process) -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aRunDeliversReceivesWebhooksAndHonoursStop() async throws {
+        let campaign = try Self.campaign.get()
+        let sandbox = try LiveSandbox()
+        defer { sandbox.cleanUp() }
+        try sandbox.importAccounts(30)
+        try sandbox.startGatewaySim(seed: 3)
+        let runner = try sandbox.startRunner(runID: "e2e", originMilliseconds: LiveSandbox.nowMilliseconds(), speed: 120)
+        let counts = try Self.waitForCampaignEnd(sandbox, seconds: 60)
+        #expect(Self.terminate(runner) == 0)
+        #expect(counts.total == 30 && counts.ended == 30)
+        let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)
+        #expect(checks.acceptedMessages >= 60)
+        #expect(checks.duplicateKeys.isEmpty)
+        #expect(checks.unknownToStore.isEmpty)
+        #expect(checks.lostResults.isEmpty)
+        #expect(checks.lostOptOuts.isEmpty)
+        #expect(checks.violations.isEmpty)
+        #expect(checks.acknowledgedResults > 0)
+        let report = try LiveSandbox.runToEnd(["report", "--db", sandbox.database, "--json"])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("\"campaign\":\"Live demo\""))
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func sigkillAtRandomMomentsLosesNothingAndSendsNothingTwice() async throws {
+        let campaign = try Self.campaign.get()
+        let sandbox = try LiveSandbox()
+        defer { sandbox.cleanUp() }
+        try sandbox.importAccounts(40)
+        try sandbox.startGatewaySim(seed: 5, fault5xx: 0.05, faultTimeout: 0.03)
+        let kills = Int(ProcessInfo.processInfo.environment["DUN_CRASH_KILLS"] ?? "") ?? 20
+        var random = Random(state: UInt64(ProcessInfo.processInfo.environment["DUN_CRASH_SEED"] ?? "") ?? 20_260_302)
+        let origin = LiveSandbox.nowMilliseconds()
+        // Speed 30: the 40-minute campaign takes 80 s of wall time; the kills land throughout it.
+        for _ in 0..<kills {
+            let runner = try sandbox.startRunner(runID: "crash", originMilliseconds: origin, speed: 30)
+            usleep(useconds_t(200_000 + random.next() % 2_600_000))
+            kill(runner.processIdentifier, SIGKILL)
+            runner.waitUntilExit()
+            #expect(runner.terminationReason == .uncaughtSignal)
+        }
+        let runner = try sandbox.startRunner(runID: "crash", originMilliseconds: origin, speed: 30)
+        let counts = try Self.waitForCampaignEnd(sandbox, seconds: 100)
+        #expect(Self.terminate(runner) == 0)
+        #expect(counts.total == 40 && counts.ended == 40)
+        let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)
+        #expect(checks.acceptedMessages >= 80)
+        #expect(checks.duplicateKeys.isEmpty, "sent twice: \(checks.duplicateKeys)")
+        #expect(checks.unknownToStore.isEmpty, "accepted but not sent in the store: \(checks.unknownToStore)")
+        #expect(checks.lostResults.isEmpty, "acknowledged results missing: \(checks.lostResults)")
+        #expect(checks.lostOptOuts.isEmpty)
+        #expect(checks.violations.isEmpty, "rules broken: \(checks.violations)")
+        let store = try SQLiteStore(path: sandbox.database, readOnly: true)
+        #expect(try store.attemptsInDoubt().isEmpty)
+        print("crash test: \(kills) kills, \(checks.acceptedMessages) messages accepted, \(checks.repeats) repeated keys deduplicated, \(checks.acknowledgedResults) results acknowledged, attempts by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())")
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func twentyPercentFaultsEndDeliveredOrFailedNeverTwice() async throws {
+        let campaign = try Self.campaign.get()
+        let sandbox = try LiveSandbox()
+        defer { sandbox.cleanUp() }
+        try sandbox.importAccounts(30)
+        try sandbox.startGatewaySim(seed: 9, fault5xx: 0.10, faultTimeout: 0.05, fault429: 0.05)
+        let runner = try sandbox.startRunner(runID: "faults", originMilliseconds: LiveSandbox.nowMilliseconds(), speed: 60)
+        let counts = try Self.waitForCampaignEnd(sandbox, seconds: 90)
+        #expect(Self.terminate(runner) == 0)
+        #expect(counts.total == 30 && counts.ended == 30)
+        let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)
+        #expect(checks.duplicateKeys.isEmpty)
+        #expect(checks.unknownToStore.isEmpty)
+        #expect(checks.lostResults.isEmpty)
+        #expect(checks.violations.isEmpty)
+        let store = try SQLiteStore(path: sandbox.database, readOnly: true)
+        let attempts = try store.attempts(accountID: nil)
+        // Everything ends delivered (a result) or marked failed; nothing is left dispatching or in doubt.
+        #expect(attempts.allSatisfy { $0.state == .result || $0.state == .failed })
+        #expect(attempts.contains { $0.state == .failed })
+        print("fault test: \(attempts.count) attempts, \(checks.acceptedMessages) accepted, by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())")
+    }
+}
