@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "DunReport", targets: ["DunReport"]),
         .library(name: "DunDashboard", targets: ["DunDashboard"]),
         .library(name: "DunStore", targets: ["DunStore"]),
+        .library(name: "DunStatus", targets: ["DunStatus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
@@ -44,6 +45,7 @@ let package = Package(
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
         .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
+        .target(name: "DunStatus", dependencies: ["DunCore", "DunStore", "DunDashboard", "DunReport", "DunSim"]),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -71,7 +73,8 @@ let package = Package(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser, logging,
+                "DunStore", "DunStatus", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
+                logging,
             ]
         ),
         .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
@@ -92,6 +95,11 @@ let package = Package(
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "DunStatusTests",
+            dependencies: ["DunStatus", "DunStore", "DunDashboard", "DunCore", "DunTesting"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
         .testTarget(
             name: "DunGatewaysTests",

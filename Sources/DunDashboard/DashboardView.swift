@@ -115,7 +115,10 @@ public struct DashboardView: Sendable {
         case .events: content = snapshot.events.map { self.eventRow($0) }
         }
         if content.isEmpty { content = ["  (nothing yet)"] }
-        if content.count > rows {
+        if content.count > rows, rows <= 1 {
+            // One row: the first line (the newest event, the first channel) says more than a count.
+            content = Array(content.prefix(1))
+        } else if content.count > rows {
             let kept = max(0, rows - 1)
             content = Array(content.prefix(kept)) + ["  … \(content.count - kept) more"]
         }
@@ -141,6 +144,9 @@ public struct DashboardView: Sendable {
 
     private func capacityRows(_ pools: [DashboardSnapshot.CapacityUse]) -> [String] {
         pools.map { pool in
+            guard pool.capacity > 0 else {
+                return "  \(self.pad(pool.pool, 16)) \(pool.used) \(pool.unit) (no limit recorded)"
+            }
             let share = pool.capacity > 0 ? Double(pool.used) / Double(pool.capacity) : 0
             let bar = self.bar(share, width: 20)
             return "  \(self.pad(pool.pool, 16)) \(bar) \(pool.used)/\(pool.capacity) \(pool.unit)"

@@ -19,6 +19,9 @@ public final class TerminalSession: @unchecked Sendable {
     /// Whether standard output is a terminal (and so the dashboard should be interactive).
     public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// Whether standard input is a terminal (keys can be read).
+    public static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
     /// Whether the environment asks for no color (`NO_COLOR` set to anything non-empty) or the terminal is dumb.
     public static func colorAllowed(environment: [String: String]) -> Bool {
         if let value = environment["NO_COLOR"], !value.isEmpty { return false }

@@ -51,6 +51,8 @@ struct StrategyRun {
     /// for a driver to feed to the engine; a caller-owned buffer, drained after each step.
     var signals: [Signal] = []
     var recordsSignals = false
+    /// Told at the end of every virtual day (dashboards); nil in ordinary runs.
+    var dayObserver: ((_ day: Int, _ outcome: RunOutcome) -> Void)?
 
     /// Something a simulated debtor did that the engine must hear about.
     struct Signal {
@@ -197,12 +199,22 @@ struct StrategyRun {
                 collected += self.agentShift(day, weekday)
             }
             self.outcome.collectedByDay[day] = collected
+            if let observer = self.dayObserver { observer(day, self.partialOutcome()) }
             if day == mark30 { self.outcome.paid30 = self.paid }
             if day == mark90 { self.outcome.paid90 = self.paid }
             if day == mark180 { self.outcome.paid180 = self.paid }
         }
         self.finish()
         return self.outcome
+    }
+
+    /// The counters so far with the paying accounts and placed total filled in (for day observers).
+    func partialOutcome() -> RunOutcome {
+        var outcome = self.outcome
+        outcome.placedCents = self.population.placedCents
+        outcome.payingAccounts = 0
+        for bits in self.state where bits & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
+        return outcome
     }
 
     mutating func finish() {
