@@ -12,6 +12,6 @@ for file in "$root"/Sources/DunCore/*.swift "$root"/Sources/DunCore/Campaign/*.s
 done
 cp "$root/scripts/bench-policy.swift" "$work/main.swift"
 sed -i '1i import Foundation' "$work/main.swift"
-swiftc -O -wmo -g -package-name dun -module-name PolicyBench "$work"/*.swift -o "$work/bench"
+(cd "$work" && swiftc -O -wmo -g -package-name dun -module-name PolicyBench "$work"/*.swift -o "$work/bench")
 if [ -n "${BENCH_KEEP:-}" ]; then cp "$work/bench" "$BENCH_KEEP"; fi
 taskset -c 0 "$work/bench" 2>/dev/null || "$work/bench"

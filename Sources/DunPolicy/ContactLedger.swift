@@ -121,7 +121,11 @@ public struct ContactLedger: Sendable {
                 destination: destination,
                 bit: DestinationBits.optOut(channel)
             )
+            // The message that carried the opt-out is not a contact to reply to (only the 14(h)(2)(i)
+            // confirmation, which the engine sends outside the policy); a later inbound contact is.
+            self.replyAt[Self.medium(channel)] = 0
         case .optOutMedium(let channel):
+            self.replyAt[Self.medium(channel)] = 0
             switch channel {
             case .sms: self.optOutMask |= 1 << 24
             case .email: self.optOutMask |= 1 << 25
@@ -396,8 +400,12 @@ public struct ContactLedger: Sendable {
     mutating func markWrong(kind: DestinationKind, destination: Int) {
         self.setDestinationBit(kind: kind, destination: destination, bit: DestinationBits.wrong)
         let clamped = Record.clampDestination(destination)
+        // Outbound calls to it stop counting (comment 14(b)(2)(i)-3); a conversation the consumer started from
+        // it was still with the consumer and keeps its RF-14-B period.
         self.updateRecords { record in
-            guard record.destination == clamped, record.channel.destinationKind == kind else { return false }
+            guard record.destination == clamped, record.channel.destinationKind == kind, !record.inbound else {
+                return false
+            }
             record.wrong = true
             return false
         }
@@ -406,7 +414,10 @@ public struct ContactLedger: Sendable {
     mutating func endConsents(slot: Int, at instant: UTCInstant) {
         guard self.spill != nil else { return }
         let time = Self.compact(instant)
-        for index in self.consents.indices where Int(self.consents[index].slot) == min(slot, 255) {
+        // A conversation ends the consents given before it (comment 14(b)(3)(i)-2), not one given after it
+        // (D-10: consent given during a conversation covers the calls that follow).
+        for index in self.consents.indices
+        where Int(self.consents[index].slot) == min(slot, 255) && self.consents[index].start <= time {
             self.consents[index].until = min(self.consents[index].until, time)
         }
     }

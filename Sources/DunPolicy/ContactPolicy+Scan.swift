@@ -104,7 +104,7 @@ extension ContactPolicy {
 
         // The destination.
         let kind = channel.destinationKind
-        let destinationCount = kind == .phone ? policyAccount.phoneFacts.count : policyAccount.emailFacts.count
+        let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailFacts.count
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
             return scan
@@ -133,7 +133,7 @@ extension ContactPolicy {
         }
         switch kind {
         case .phone:
-            let phone = policyAccount.phoneFacts[destination]
+            let phone = policyAccount.phone(destination)
             if phone.kind == .work && status & Flag.employerProhibits != 0 {
                 scan.add(Hit(rule: .work, release: Hit.terminal))
             }
@@ -200,8 +200,8 @@ extension ContactPolicy {
         replyAllowed: Bool,
         into scan: inout Scan
     ) {
-        let zones = account.candidateZones
-        guard !zones.isEmpty else {
+        let zoneCount = account.zoneCount
+        guard zoneCount > 0 else {
             scan.add(Hit(rule: .noZone, release: Hit.terminal))
             return
         }
@@ -216,14 +216,14 @@ extension ContactPolicy {
         let windowRule: PolicyRule =
             account.has(.usFederal)
             ? .time : account.has(.unitedKingdom) ? .ukTime : account.has(.china) ? .cnTime : .time
-        let designations = account.account.inconvenientTimes
-        let checkDesignations = !replyAllowed && !designations.isEmpty
+        let checkDesignations = !replyAllowed && account.storage.hasDesignations
         var windowRelease = Int64.min
         var designationRelease = Int64.min
         var worstZone: ZoneID? = nil
         var worstLocalSecond: Int64 = 0
         var designation = -1
-        for zone in zones {
+        for zoneIndex in 0..<zoneCount {
+            let zone = account.zone(zoneIndex)
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
             let local = t + offset
             let day = local.floorDiv(86_400)
@@ -244,7 +244,7 @@ extension ContactPolicy {
                 continue
             }
             guard checkDesignations else { continue }
-            for (index, span) in designations.enumerated() {
+            for (index, span) in account.account.inconvenientTimes.enumerated() {
                 if let end = Self.designationEnd(span, day: day, second: second) {
                     let release = max(Self.utc(ofLocal: end, zone: zone, guess: offset), t + 1)
                     if release > designationRelease {

@@ -17,6 +17,12 @@ public struct PolicyAccount: Sendable {
         let attorneyKeys: [UInt32]
         let phoneFacts: [PhoneFacts]
         let emailFacts: [EmailFacts]
+        // The hot facts again, inline, so a decision reads one object instead of chasing array buffers.
+        let zoneCount: Int
+        let zonePack: UInt64
+        let phoneCount: Int
+        let phoneInline: InlineArray<4, PhoneFacts>
+        let hasDesignations: Bool
 
         init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
             self.account = account
@@ -50,6 +56,15 @@ public struct PolicyAccount: Sendable {
             self.attorneyKeys = account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) }
             self.phoneFacts = account.phones.map(PhoneFacts.init)
             self.emailFacts = account.emails.map(EmailFacts.init)
+            self.zoneCount = zones.count
+            var pack: UInt64 = 0
+            for (index, zone) in zones.prefix(4).enumerated() { pack |= UInt64(zone.rawValue) << UInt64(16 * index) }
+            self.zonePack = pack
+            self.phoneCount = account.phones.count
+            var inline = InlineArray<4, PhoneFacts>(repeating: PhoneFacts(PhoneContact(number: "", kind: .landline)))
+            for (index, facts) in self.phoneFacts.prefix(4).enumerated() { inline[index] = facts }
+            self.phoneInline = inline
+            self.hasDesignations = !account.inconvenientTimes.isEmpty
         }
     }
 
@@ -78,6 +93,24 @@ public struct PolicyAccount: Sendable {
     var attorneyKeys: [UInt32] { self.storage.attorneyKeys }
     var phoneFacts: [PhoneFacts] { self.storage.phoneFacts }
     var emailFacts: [EmailFacts] { self.storage.emailFacts }
+
+    var zoneCount: Int { self.storage.zoneCount }
+
+    /// Candidate zone `index` (0 ..< zoneCount).
+    @inline(__always)
+    func zone(_ index: Int) -> ZoneID {
+        index < 4
+            ? ZoneID(rawValue: UInt16(truncatingIfNeeded: self.storage.zonePack >> UInt64(16 * index)))
+            : self.storage.candidateZones[index]
+    }
+
+    var phoneCount: Int { self.storage.phoneCount }
+
+    /// Facts of phone `index` (0 ..< phoneCount).
+    @inline(__always)
+    func phone(_ index: Int) -> PhoneFacts {
+        index < 4 ? self.storage.phoneInline[index] : self.storage.phoneFacts[index]
+    }
 
     /// Whether `profile` applies to this account.
     public func has(_ profile: JurisdictionProfile) -> Bool {

@@ -157,6 +157,6 @@ struct LimitsAndProfilesTests {
 
     /// The ledger stays small.
     @Test func ledgerSize() {
-        #expect(MemoryLayout<ContactLedger>.size <= 256)
+        #expect(MemoryLayout<ContactLedger>.size <= 192)
     }
 }

@@ -4,6 +4,12 @@ import Testing
 
 @testable import DunPolicy
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Random accounts, histories and candidates: the policy and the independent `ReferenceChecker` must agree.
 /// Allowed ⇒ no violation; blocked ⇒ a violation now, none at `nextAllowed`, and one a second before it
 /// (so `nextAllowed` is the earliest instant).
@@ -110,12 +116,14 @@ struct PolicyPropertyTests {
     }
 
     @Test func policyAgreesWithReferenceChecker() {
-        var rng = SplitMix64(state: 20_260_401)
+        var rng = SplitMix64(state: UInt64(ProcessInfo.processInfo.environment["POLICY_SOAK_SEED"] ?? "") ?? 20_260_401)
         let policy = ContactPolicy()
         var decisions = 0
         var blocked = 0
         var rules: [String: Int] = [:]
-        for _ in 0..<250 {
+        // POLICY_SOAK_SCENARIOS=N (and POLICY_SOAK_SEED=S) runs more (a soak); CI runs 250.
+        let scenarios = Int(ProcessInfo.processInfo.environment["POLICY_SOAK_SCENARIOS"] ?? "") ?? 250
+        for _ in 0..<scenarios {
             let start = UTCInstant(
                 date: CivilDate(year: 2020 + rng.below(8), month: 1 + rng.below(12), day: 1 + rng.below(28))
             )
@@ -175,7 +183,10 @@ struct PolicyPropertyTests {
                 case .blocked(let block):
                     blocked += 1
                     rules[block.rule, default: 0] += 1
-                    #expect(!violations.isEmpty, "blocked by \(block.rule) but the checker finds nothing: \(candidate)")
+                    #expect(
+                        !violations.isEmpty,
+                        "blocked by \(block.rule) but the checker finds nothing: \(candidate) events \(checker.events.map { "\($0.event)@\($0.at)" }) \(checker.attempts.suffix(6).map { "\($0.candidate.channel)/\($0.candidate.destination)/\($0.candidate.debtBucket)@\($0.candidate.at)=\(String(describing: $0.result))" })"
+                    )
                     if let next = block.nextAllowed {
                         var later = candidate
                         later.at = next

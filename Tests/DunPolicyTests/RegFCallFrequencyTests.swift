@@ -187,4 +187,16 @@ struct RegFCallFrequencyTests {
         for day in 1...7 { scenario.attempt("2020-04-0\(day)T15:00:00Z", result: .voicemail) }
         #expect(scenario.rule("2020-04-07T20:00:00Z") == "RF-14-A")
     }
+
+    /// Comment 14(b)(2)(i)-2 (rebuttal factors): "two unanswered telephone calls to the same telephone number
+    /// within five minutes" or "seven telephone calls to the same telephone number within one day" can rebut
+    /// compliance; the house gap (2 hours) and per-day cap (2) keep the scheduler far from both.
+    @Test func rebuttalFactorsAreAvoided() {
+        var scenario = PolicyScenario.newYorker()
+        scenario.attempt("2020-04-01T15:00:00Z")
+        #expect(scenario.rule("2020-04-01T15:04:00Z") == "HOUSE-CALL-GAP")
+        #expect(scenario.next("2020-04-01T15:04:00Z") == Fixtures.instant("2020-04-01T17:00:00Z"))
+        scenario.attempt("2020-04-01T17:00:00Z")
+        #expect(scenario.rule("2020-04-01T20:00:00Z") == "HOUSE-CALL-DAY")
+    }
 }

@@ -125,15 +125,23 @@ public struct ReferenceChecker: Sendable {
         // One reply in the same medium within 24 hours of a consumer-initiated contact, if none sent since.
         func sameMedium(_ a: Channel, _ b: Channel) -> Bool { a == b || (a.isTelephoneCall && b.isTelephoneCall) }
         var reply = false
-        if let lastInbound = self.events.last(where: { entry in
+        if let inboundIndex = self.events.lastIndex(where: { entry in
             if case .inbound(let c, _, _, _) = entry.event { return sameMedium(c, channel) && entry.at <= t }
             return false
         }) {
+            let lastInbound = self.events[inboundIndex]
+            // An opt-out recorded after the inbound contact (the STOP itself) leaves nothing to reply to.
+            let optedOutSince = self.events[(inboundIndex + 1)...].contains { entry in
+                switch entry.event {
+                case .optOut(let c, _), .optOutMedium(let c): return sameMedium(c, channel) && entry.at <= t
+                default: return false
+                }
+            }
             let answered = self.attempts.contains {
                 !$0.inbound && sameMedium($0.candidate.channel, channel) && $0.candidate.at >= lastInbound.at
                     && $0.candidate.at <= t
             }
-            reply = !answered && t.secondsSinceEpoch - lastInbound.at.secondsSinceEpoch <= 86_400
+            reply = !answered && !optedOutSince && t.secondsSinceEpoch - lastInbound.at.secondsSinceEpoch <= 86_400
         }
 
         // Status.
@@ -255,11 +263,12 @@ public struct ReferenceChecker: Sendable {
         let day = self.homeDate(t)
 
         // Reg F.
-        if channel.isTelephoneCall && profiles.contains("US") && !self.consentActive(bucket: bucket, at: t) {
+        if channel.isTelephoneCall && profiles.contains("US") && !self.consentActive(bucket: bucket, at: t, for: nil) {
             for conversation in self.attempts
             where conversation.result == .conversation
                 && conversation.candidate.debtBucket == bucket && conversation.candidate.channel.isTelephoneCall
-                && conversation.candidate.at <= t && !self.isWrong(conversation.candidate, events: events)
+                && conversation.candidate.at <= t
+                && (conversation.inbound || !self.isWrong(conversation.candidate, events: events))
             {
                 let start = self.homeDate(conversation.candidate.at)
                 let startUTC = self.utcDate(conversation.candidate.at)
@@ -273,7 +282,7 @@ public struct ReferenceChecker: Sendable {
                 attempt.candidate.channel.isTelephoneCall && attempt.candidate.debtBucket == bucket
                     && (attempt.result.map { $0 != .busy && $0 != .notInService && $0 != .failed } ?? true)
                     && !self.isWrong(attempt.candidate, events: events)
-                    && !self.consentActive(bucket: bucket, at: attempt.candidate.at)
+                    && !self.consentActive(bucket: bucket, at: attempt.candidate.at, for: attempt.candidate)
             }.map(\.candidate.at)
             counted.append(t)
             for dateOf in [self.homeDate, self.utcDate] {
@@ -388,7 +397,8 @@ public struct ReferenceChecker: Sendable {
 
     /// Whether a call consent for `bucket` covers an outbound call at `instant`: given at C, until its own end,
     /// at most through day C+6 (home and UTC dates), ended early by a conversation or a revocation.
-    func consentActive(bucket: String, at instant: UTCInstant) -> Bool {
+    /// `call` is the attempt being classified, whose own conversation cannot end the consent it was placed under.
+    func consentActive(bucket: String, at instant: UTCInstant, for call: ContactCandidate?) -> Bool {
         for entry in self.events {
             guard case .callConsent(let consentBucket, let until) = entry.event, consentBucket == bucket,
                 entry.at <= instant, instant < until,
@@ -400,7 +410,7 @@ public struct ReferenceChecker: Sendable {
             }
             let conversation = self.attempts.contains {
                 $0.result == .conversation && $0.candidate.debtBucket == bucket && $0.candidate.channel.isTelephoneCall
-                    && $0.candidate.at >= entry.at && $0.candidate.at < instant
+                    && $0.candidate.at >= entry.at && $0.candidate.at <= instant && $0.candidate != call
             }
             if !revoked && !conversation { return true }
         }

@@ -1,0 +1,67 @@
+import DunCore
+import DunTesting
+import Testing
+
+@testable import DunPolicy
+
+/// The ledger's spill paths (more than 16 records, 4 buckets, 8 destinations) and its value semantics.
+struct ContactLedgerTests {
+    @Test func spillKeepsEverythingAndCopiesOnWrite() {
+        var scenario = PolicyScenario.newYorker(lawOnly: true)
+        // 21 counted calls in three days about debt D-1, beyond the 16 inline slots.
+        for day in 1...3 {
+            for hour in 13...19 { scenario.attempt("2020-04-0\(day)T\(hour):00:00Z") }
+        }
+        #expect(scenario.ledger.recordTotal == 21)
+        #expect(scenario.ledger.spill != nil)
+        #expect(scenario.rule("2020-04-09T15:00:00Z") == "RF-14-A")  // window 04-03..04-09 holds 7
+        #expect(scenario.rule("2020-04-10T15:00:00Z") == nil)
+        // Copy, then change the copy: the original is untouched.
+        var copy = scenario.ledger
+        copy.recordEvent(.wrongNumber(destination: 0), at: Fixtures.instant("2020-04-04T00:00:00Z"))
+        var changed = scenario
+        changed.ledger = copy
+        #expect(changed.rule("2020-04-09T15:00:00Z", to: 1) == nil)  // calls to a wrong number stop counting
+        #expect(scenario.rule("2020-04-09T15:00:00Z", to: 1) == "RF-14-A")
+    }
+
+    @Test func manyBucketsAndDestinations() {
+        var phones = (0..<10).map { PhoneContact(number: "+1212555\(1000 + $0)", kind: .landline) }
+        phones[9].kind = .mobile
+        var scenario = PolicyScenario(
+            Account(
+                id: "M",
+                address: PostalAddress(country: "US", state: "NY"),
+                phones: phones,
+                debts: (0..<6).map { Debt(id: "D-\($0)", balance: Money(cents: 1)) }
+            ),
+            lawOnly: true
+        )
+        for day in 1...7 { scenario.attempt("2020-04-0\(day)T15:00:00Z", to: 9, debt: "D-5") }
+        #expect(scenario.rule("2020-04-07T20:00:00Z", to: 9, debt: "D-5") == "RF-14-A")
+        #expect(scenario.rule("2020-04-07T20:00:00Z", to: 9, debt: "D-4") == nil)
+        scenario.event(.optOut(.agentCall, destination: 9), "2020-04-07T19:00:00Z")
+        #expect(scenario.rule("2020-04-07T20:00:00Z", to: 9, debt: "D-4") == "RF-14-MEDIA")
+        #expect(scenario.rule("2020-04-07T20:00:00Z", to: 8, debt: "D-4") == nil)
+        scenario.event(.ceaseDebt(debtBucket: "D-5"), "2020-04-07T19:00:00Z")
+        #expect(scenario.rule("2020-04-08T20:00:00Z", to: 8, debt: "D-5") == "RF-6-CEASE")
+        #expect(scenario.rule("2020-04-08T20:00:00Z", to: 8, debt: "D-0") == nil)
+    }
+
+    /// Old records are forgotten only when no window reaching the newest record needs them.
+    @Test func pruningKeepsTheWindowsThatMatter() {
+        var scenario = PolicyScenario.newYorker(lawOnly: true)
+        for day in 1...30 {
+            let date = CivilDate(year: 2020, month: 4, day: day)
+            scenario.attempt("\(date)T15:00:00Z")
+        }
+        #expect(scenario.ledger.recordTotal <= 16)
+        #expect(scenario.rule("2020-04-30T20:00:00Z") == "RF-14-A")
+        #expect(scenario.next("2020-04-30T20:00:00Z") == Fixtures.instant("2020-05-01T08:00:01-04:00"))
+    }
+
+    @Test func ledgerIsSmall() {
+        #expect(MemoryLayout<ContactLedger>.size <= 192)
+        #expect(MemoryLayout<PolicyAccount>.size == 8)
+    }
+}
