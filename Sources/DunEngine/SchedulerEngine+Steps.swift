@@ -229,6 +229,17 @@ extension SchedulerEngine {
         )
     }
 
+    @inline(__always)
+    private static func judge(
+        _ candidate: ContactCandidate,
+        policy: ContactPolicy,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger,
+        limits: CampaignLimits
+    ) -> PolicyDecision {
+        policy.evaluate(candidate, account: account, ledger: ledger, limits: limits)
+    }
+
     /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
     mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
         self.statistics.decisions += 1
@@ -299,17 +310,15 @@ extension SchedulerEngine {
                 at: instant
             )
             self.statistics.policyEvaluations += 1
-            // Borrow the account and ledger in place: copying them would retain every field they hold.
-            let decision = self.policyAccounts.withUnsafeBufferPointer { policyAccounts in
-                self.ledgers.withUnsafeBufferPointer { ledgers in
-                    self.configuration.policy.evaluate(
-                        candidate,
-                        account: policyAccounts[account],
-                        ledger: ledgers[account],
-                        limits: limits
-                    )
-                }
-            }
+            // The account and ledger are passed through `inout` (exclusive access to the array elements), so
+            // the policy borrows them in place: copying would retain every field they hold.
+            let decision = Self.judge(
+                candidate,
+                policy: self.configuration.policy,
+                account: &self.policyAccounts[account],
+                ledger: &self.ledgers[account],
+                limits: limits
+            )
             switch decision {
             case .allowed:
                 chosen = destination
