@@ -20,16 +20,22 @@ fi
 echo "input: $csv ($(wc -c < "$csv") bytes, $n accounts)" >&2
 
 times=()
+cpus=()
 for run in $(seq 1 "$runs"); do
     db="$work/bench.sqlite"
     rm -f "$db" "$db-wal" "$db-shm"
+    load=$(cut -d' ' -f1 /proc/loadavg)
     start=$(date +%s.%N)
-    "$bin" import accounts "$csv" --db "$db" --at 2026-03-01T00:00:00Z >&2
+    /usr/bin/time -f "%U %S" -o "$work/cpu.txt" "$bin" import accounts "$csv" --db "$db" --at 2026-03-01T00:00:00Z >&2
     end=$(date +%s.%N)
     t=$(echo "$end - $start" | bc)
+    cpu=$(awk '{print $1 + $2}' "$work/cpu.txt")
     times+=("$t")
-    echo "run $run: ${t} s" >&2
+    cpus+=("$cpu")
+    echo "run $run: wall ${t} s, cpu (user+sys, both threads) ${cpu} s, load average before ${load}" >&2
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median of $runs: ${median} s for $n accounts ($(echo "$n / $median" | bc) accounts/s)"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+wall=$(median "${times[@]}")
+cpu=$(median "${cpus[@]}")
+echo "median of $runs: wall ${wall} s, cpu ${cpu} s for $n accounts ($(echo "$n / $wall" | bc) accounts/s wall)"
 rm -f "$work/bench.sqlite" "$work/bench.sqlite-wal" "$work/bench.sqlite-shm"

@@ -6,6 +6,8 @@ set -euo pipefail
 need_apt=()
 [ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] || need_apt+=(libcurl4-openssl-dev)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
+# dun import checks IANA zone names against the system zone directory.
+[ -f /usr/share/zoneinfo/America/New_York ] || need_apt+=(tzdata)
 command -v tmux >/dev/null 2>&1 || need_apt+=(tmux)
 # IANA tz database: only scripts/gen-tz-data.py reads it (the Swift tables are compiled in).
 [ -f /usr/share/zoneinfo/tzdata.zi ] || need_apt+=(tzdata)

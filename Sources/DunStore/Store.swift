@@ -134,6 +134,14 @@ public protocol Store: Sendable {
     /// Every suppression, ordered by (destination, medium).
     func suppressions() throws -> [Suppression]
 
+    /// Adds a suppression that no known account owns (a STOP from a number no account lists yet): idempotent on
+    /// (destination, medium), with an audit entry.
+    func suppress(_ suppression: Suppression) throws
+
+    /// The ids of the accounts that list `destination` (E.164 number or email address) among their contact
+    /// points, ordered by id: how a webhook maps an inbound text or a bounce to accounts.
+    func accountIDs(destination: String) throws -> [String]
+
     // MARK: - Enrolments, decisions, payments, promises, runs
 
     /// Inserts or replaces enrolments (keyed by account and campaign) in one transaction.

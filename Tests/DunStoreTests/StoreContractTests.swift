@@ -130,6 +130,12 @@ struct StoreContractTests {
             #expect(state.suppressions.map(\.medium) == [.email])
             #expect(state.pendingPromises == [promise])
             #expect(state.consumerEvents.map(\.kind) == [.cease, .optOut])
+            #expect(try store.accountIDs(destination: "+14155550123") == ["A1", "A2", "A3"])
+            #expect(try store.accountIDs(destination: "nobody@example.com").isEmpty)
+            let stop = Suppression(destination: "+19995550000", medium: .sms, source: "sms_stop", at: t0)
+            try store.suppress(stop)
+            try store.suppress(stop)
+            #expect(try store.suppressions().map(\.destination) == ["+19995550000", "ana@example.com"])
         }
     }
 }

@@ -299,6 +299,30 @@ public final class InMemoryStore: Store {
         }
     }
 
+    public func suppress(_ suppression: Suppression) throws {
+        self.state.withLock { state in
+            let key = "\(suppression.destination)\u{1F}\(suppression.medium.rawValue)"
+            guard state.suppressions[key] == nil else { return }
+            state.suppressions[key] = suppression
+            state.audit(
+                suppression.at,
+                suppression.source,
+                "suppression",
+                "",
+                "\(suppression.medium.rawValue) \(suppression.destination)"
+            )
+        }
+    }
+
+    public func accountIDs(destination: String) throws -> [String] {
+        self.state.withLock { state in
+            state.accounts.values.filter { account in
+                account.phones.contains { $0.number == destination }
+                    || account.emails.contains { $0.address == destination }
+            }.map(\.id).sorted()
+        }
+    }
+
     public func saveEnrolments(_ enrolments: [Enrolment]) throws {
         self.state.withLock { state in
             for enrolment in enrolments {

@@ -115,6 +115,42 @@ extension SQLiteStore {
         try self.pool.read { db in try Self.fetchEvents(db, accountID: accountID) }
     }
 
+    public func suppress(_ suppression: Suppression) throws {
+        try self.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO suppressions (destination, medium, source, at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (destination, medium) DO NOTHING
+                    """,
+                arguments: [
+                    suppression.destination, suppression.medium.rawValue, suppression.source,
+                    suppression.at.secondsSinceEpoch,
+                ]
+            )
+            guard db.changesCount > 0 else { return }
+            try Self.audit(
+                db,
+                at: suppression.at,
+                actor: suppression.source,
+                action: "suppression",
+                detail: "\(suppression.medium.rawValue) \(suppression.destination)"
+            )
+        }
+    }
+
+    public func accountIDs(destination: String) throws -> [String] {
+        try self.pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT account_id FROM phones WHERE number = ?
+                    UNION SELECT account_id FROM emails WHERE address = ? ORDER BY 1
+                    """,
+                arguments: [destination, destination]
+            )
+        }
+    }
+
     public func suppressions() throws -> [Suppression] {
         try self.pool.read { db in try Self.fetchSuppressions(db) }
     }
