@@ -77,7 +77,11 @@ let package = Package(
                 logging,
             ]
         ),
-        .target(name: "DunTesting", dependencies: ["DunCore", "DunPolicy", "DunEngine"], path: "Tests/DunTesting"),
+        .target(
+            name: "DunTesting",
+            dependencies: ["DunCore", "DunPolicy", "DunEngine", "DunGateways"],
+            path: "Tests/DunTesting"
+        ),
         // The engine soak (release mode in scripts/test.sh): random runs checked attempt by attempt.
         .executableTarget(name: "dun-soak", dependencies: ["DunTesting"], path: "Tests/DunSoak"),
         .testTarget(name: "DunCoreTests", dependencies: ["DunCore", "DunTesting"]),

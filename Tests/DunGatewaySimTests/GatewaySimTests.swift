@@ -2,6 +2,7 @@ import DunCore
 import DunGatewaySim
 import DunGateways
 import DunRuntime
+import DunTesting
 import DunWebhooks
 import Testing
 
@@ -148,6 +149,30 @@ struct GatewaySimTests {
                 return
             }
             #expect(callReceipt.gatewayMessageID.hasPrefix("CA"))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func twilioAndSMTPGatewaysKeepTheContractAgainstTheSim() async throws {
+        try await SimHarness.withSim(GatewaySimOptions(smtpPort: 0)) { running in
+            await checkGatewayContract(running.twilio(), attempt: Self.sms(1, key: ""), keyPrefix: "sms")
+            var call = Self.sms(2, key: "")
+            call.channel = .call
+            await checkGatewayContract(running.twilio(), attempt: call, keyPrefix: "call")
+            let smtp = SMTPGateway(
+                configuration: .init(
+                    url: "smtp://127.0.0.1:\(running.smtpPort ?? 0)",
+                    fromAddress: "billing@example.com"
+                ),
+                curl: running.curl
+            )
+            let email = GatewayAttempt(
+                channel: .email,
+                destination: "debtor@example.org",
+                content: RenderedContent(subject: "s", body: "b"),
+                idempotencyKey: ""
+            )
+            await checkGatewayContract(smtp, attempt: email, keyPrefix: "mail", lookupSupported: false)
         }
     }
 

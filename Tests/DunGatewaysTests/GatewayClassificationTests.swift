@@ -1,5 +1,6 @@
 import DunCore
 import DunGateways
+import DunTesting
 import Foundation
 import Testing
 
@@ -130,5 +131,20 @@ struct GatewayClassificationTests {
         }
         #expect(!failure.inDoubt)
         #expect(failure.transportCode == 7)
+    }
+}
+
+struct RecordingGatewayContractTests {
+    @Test(.timeLimit(.minutes(1)))
+    func recordingGatewayKeepsTheContract() async {
+        await checkGatewayContract(
+            RecordingGateway(channels: [.sms, .email]),
+            attempt: GatewayAttempt(
+                channel: .sms,
+                destination: "+15551230000",
+                content: RenderedContent(body: "Hi"),
+                idempotencyKey: ""
+            )
+        )
     }
 }
