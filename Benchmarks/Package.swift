@@ -18,6 +18,13 @@ let package = Package(
                 .product(name: "DunEngine", package: "dun"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
-        )
+        ),
+        .executableTarget(
+            name: "dun-sim-bench",
+            dependencies: [
+                .product(name: "DunCampaign", package: "dun"),
+                .product(name: "DunSim", package: "dun"),
+            ]
+        ),
     ]
 )

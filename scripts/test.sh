@@ -18,6 +18,14 @@ echo "== engine soak: 1,000,000 random attempts through the real engine and poli
 swift build -c release --product dun-soak
 .build/release/dun-soak --attempts 1000000 --seed 1
 
+echo "== simulator determinism: same seed in two processes (parallel, then serial) gives identical JSON" >&2
+sim_tmp=$(mktemp -d)
+dun_bin="$(swift build --show-bin-path)/dun"
+"$dun_bin" simulate --accounts 1000 --days 60 --replications 2 --seed 7 --json "$sim_tmp/a.json" >/dev/null
+"$dun_bin" simulate --accounts 1000 --days 60 --replications 2 --seed 7 --serial --json "$sim_tmp/b.json" >/dev/null
+cmp "$sim_tmp/a.json" "$sim_tmp/b.json"
+rm -rf "$sim_tmp"
+
 echo "== time hygiene: no wall clock outside the live runtime's clock" >&2
 if grep -rnE 'Date\(\)|Date\.now|\.now\b|Task\.sleep|ContinuousClock\(\)|SuspendingClock\(\)' Sources \
     | grep -vE '^Sources/DunRuntime/(SystemUTCClock|LiveClock)\.swift:' | grep -vE '^\S+:\s*///'; then

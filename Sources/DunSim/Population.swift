@@ -2,8 +2,8 @@ import DunCore
 
 /// The synthetic portfolio's latent traits, struct-of-arrays, one entry per account.
 ///
-/// Account `i`'s traits come from its own SplitMix64 stream keyed by (seed, i), so every strategy sees the
-/// same population, and growing the portfolio does not change the first accounts.
+/// The `k`-th account drawn takes its traits from its own SplitMix64 stream keyed by (seed, k), so every
+/// strategy sees the same population; accounts are then stored in descending balance order.
 public struct Population: Sendable {
     public let count: Int
     /// Placed balance in cents.
@@ -72,6 +72,20 @@ public struct Population: Sendable {
             self.utcOffsetHours[i] = Int8(portfolio.zones.isEmpty ? -5 : portfolio.zones[zone].utcOffsetHours)
             self.traits[i] = traits
         }
+        self.sortByBalance()
+    }
+
+    /// Puts accounts in descending balance order (ties by draw order): the agency works in this order, so its
+    /// daily pass walks every array front to back. Every strategy sees the same order, so pairing by index is
+    /// pairing by account.
+    mutating func sortByBalance() {
+        let order = (0..<self.count).sorted { (-self.balance[$0], $0) < (-self.balance[$1], $1) }
+        self.balance = order.map { self.balance[$0] }
+        self.capacity = order.map { self.capacity[$0] }
+        self.willingness = order.map { self.willingness[$0] }
+        self.traits = order.map { self.traits[$0] }
+        self.hourType = order.map { self.hourType[$0] }
+        self.utcOffsetHours = order.map { self.utcOffsetHours[$0] }
     }
 
     /// The seed of account `i`'s trait stream.

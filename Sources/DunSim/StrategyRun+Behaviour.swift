@@ -9,7 +9,6 @@ extension StrategyRun {
     mutating func accountDay(_ i: Int, _ day: Int, _ weekday: Int) -> Int64 {
         guard self.balance[i] > 0 else { return 0 }
         let before = self.paid[i]
-        let behaviour = self.scenario.behaviour
         if day > 0 && day % 30 == 0 {
             let replenish = Double(self.population.capacity[i]) * self.scenario.portfolio.capacityMonthlyReplenish
             self.capacity[i] += Int64(replenish.rounded())
@@ -24,7 +23,7 @@ extension StrategyRun {
             }
         }
         if self.planRemaining[i] > 0 && Int(self.planNextDay[i]) == day {
-            if self.draw(i, day, .planKeep) < behaviour.planInstallmentKeep {
+            if self.draw(i, day, .planKeep) < self.scenario.behaviour.planInstallmentKeep {
                 self.planRemaining[i] -= 1
                 self.planNextDay[i] = Int16(min(day + 30, Int(Int16.max)))
                 if self.planRemaining[i] > 0 { self.signal(i, .plan, self.planAmount[i]) }
@@ -36,7 +35,7 @@ extension StrategyRun {
         guard self.balance[i] > 0 else { return self.paid[i] - before }
         let committed = self.promiseDay[i] >= 0 || self.planRemaining[i] > 0
         if !committed && self.capacity[i] > 0 {
-            let hazard = behaviour.selfCureDaily * self.willingness[i] * self.decay[day]
+            let hazard = self.selfCure[day] * self.willingness[i]
             if self.draw(i, day, .selfCure) < hazard {
                 self.pay(i, day, min(self.balance[i], self.capacity[i]), writeOff: 0)
                 return self.paid[i] - before

@@ -40,6 +40,8 @@ struct StrategyRun {
 
     // Per-run tables.
     let decay: [Double]
+    /// The self-cure hazard per unit of willingness on each day (`selfCureDaily · m(t)`).
+    let selfCure: [Double]
     let fatigueDecay: [Float]
     let smsDue: [Bool]
     let emailDue: [Bool]
@@ -124,6 +126,8 @@ struct StrategyRun {
         self.decay = (0...horizon + 1).map {
             Math.exp(-Double(portfolio.placementDPD + $0 - 180) / portfolio.decayTauDays)
         }
+        let selfCureDaily = scenario.behaviour.selfCureDaily
+        self.selfCure = self.decay.map { $0 * selfCureDaily }
         let perDay = scenario.behaviour.fatigueDecayPerDay
         self.fatigueDecay = (0...horizon + 1).map { Float(Math.pow(perDay, Double($0))) }
         let cadence = strategy.cadence

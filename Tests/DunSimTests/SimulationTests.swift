@@ -20,10 +20,7 @@ struct SimulationTests {
         #expect(first.balance == second.balance)
         #expect(first.traits == second.traits)
         #expect(first.capacity == second.capacity)
-        // Growing the portfolio keeps the first accounts as they were.
-        var larger = portfolio
-        larger.accounts = 800
-        #expect(Array(Population(portfolio: larger, seed: 9).balance.prefix(500)) == first.balance)
+        #expect(first.balance == first.balance.sorted(by: >))
         #expect(Population(portfolio: portfolio, seed: 10).balance != first.balance)
     }
 

@@ -1,0 +1,117 @@
+// dun-sim-bench: the simulator's speed and memory targets (issue 4, item 7), measured in one process.
+//
+//   dun-sim-bench single [ACCOUNTS] [RUNS]   one strategy (the agency baseline), one replication, one core
+//   dun-sim-bench engine [ACCOUNTS] [FILE]   one campaign through the scheduler engine, one core
+//   dun-sim-bench all [ACCOUNTS]             agency + every bundled campaign (or the built-ins), on all cores
+//
+// Prints one line per measurement: what, accounts, seconds (median of RUNS), and peak RSS (VmHWM).
+import DunCampaign
+import DunSim
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func seconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// CPU seconds (user + system) this process has used: on a shared machine, wall time includes waiting.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+func peakRSSMegabytes() -> Double {
+    guard let file = fopen("/proc/self/status", "r") else { return 0 }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, 256, file) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.hasPrefix("VmHWM:") {
+            let digits = text.filter { $0.isNumber }
+            return (Double(digits) ?? 0) / 1_024
+        }
+    }
+    return 0
+}
+
+func scenario(accounts: Int) -> Scenario {
+    var scenario = Scenario()
+    scenario.portfolio.accounts = accounts
+    scenario.portfolio.horizonDays = 180
+    return scenario
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+let arguments = CommandLine.arguments
+let mode = arguments.count > 1 ? arguments[1] : "single"
+switch mode {
+case "single":
+    let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [.agency()], seed: 1)
+    var times: [Double] = []
+    var cpu: [Double] = []
+    var collected: Int64 = 0
+    for _ in 0..<runs {
+        let start = seconds()
+        let startCPU = cpuSeconds()
+        let outcome = comparison.runJob(replication: 0, strategy: 0)
+        times.append(seconds() - start)
+        cpu.append(cpuSeconds() - startCPU)
+        collected = outcome.collectedCents
+    }
+    print(
+        "single agency accounts=\(accounts) days=180 runs=\(runs) median_wall_s=\(median(times)) "
+            + "median_cpu_s=\(median(cpu)) collected_cents=\(collected) peak_rss_mb=\(peakRSSMegabytes())"
+    )
+case "engine":
+    let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+    let path = arguments.count > 3 ? arguments[3] : "campaigns/hybrid.yaml"
+    guard let campaign = CampaignLoader.load(file: path).campaign else {
+        print("cannot load \(path)")
+        exit(1)
+    }
+    let comparison = Comparison(
+        scenario: scenario(accounts: accounts),
+        strategies: [Strategy(campaign: campaign)],
+        seed: 1
+    )
+    let start = seconds()
+    let startCPU = cpuSeconds()
+    let outcome = comparison.runJob(replication: 0, strategy: 0)
+    print(
+        "engine \(path) accounts=\(accounts) days=180 wall_s=\(seconds() - start) cpu_s=\(cpuSeconds() - startCPU) attempts=\(outcome.callAttempts) "
+            + "messages=\(outcome.smsSent + outcome.emailsSent) peak_rss_mb=\(peakRSSMegabytes())"
+    )
+case "all":
+    let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+    var strategies: [Strategy] = [.agency()]
+    let names = ["agency-baseline", "call-heavy", "digital-first", "hybrid"]
+    let campaigns = names.compactMap { CampaignLoader.load(file: "campaigns/\($0).yaml").campaign }
+    strategies += campaigns.count == names.count ? campaigns.map { Strategy(campaign: $0) } : Strategy.builtInChallengers
+    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: strategies, seed: 1)
+    let start = seconds()
+    let startCPU = cpuSeconds()
+    let outcomes = await comparison.run()
+    let elapsed = seconds() - start
+    let cpu = cpuSeconds() - startCPU
+    let report = comparison.report(from: outcomes)
+    print(
+        "all strategies=\(strategies.count) accounts=\(accounts) days=180 replications=1 wall_s=\(elapsed) cpu_s=\(cpu) "
+            + "peak_rss_mb=\(peakRSSMegabytes()) baseline_l180=\(report.strategies[0].liquidation180.mean)"
+    )
+default:
+    print("usage: dun-sim-bench single|engine|all [ACCOUNTS] …")
+    exit(2)
+}
