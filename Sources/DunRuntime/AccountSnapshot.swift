@@ -116,7 +116,12 @@ struct AccountSnapshot: Codable, Sendable {
             firstName: self.firstName,
             lastName: self.lastName,
             language: self.language,
-            address: PostalAddress(country: self.country, state: self.state, postalCode: self.postalCode, city: self.city),
+            address: PostalAddress(
+                country: self.country,
+                state: self.state,
+                postalCode: self.postalCode,
+                city: self.city
+            ),
             timeZones: self.timeZones,
             phones: self.phones.map {
                 PhoneContact(

@@ -24,7 +24,9 @@ public enum AttemptKeys {
             hash &*= 0x0000_0100_0000_01b3
         }
         let hex = String(hash, radix: 16)
-        return AttemptKey(rawValue: String(full.prefix(100)) + "-" + String(repeating: "0", count: 16 - hex.count) + hex)
+        return AttemptKey(
+            rawValue: String(full.prefix(100)) + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        )
     }
 
     static func token(_ text: String) -> String {

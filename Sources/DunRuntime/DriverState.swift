@@ -46,6 +46,9 @@ struct DriverState {
     var newAccounts: [Account] = []
     /// Lookups to start in the next turn (attempts in doubt found at restart).
     var startLookups: [AttemptID] = []
+    /// The audit-log sequence up to which other processes' writes have been turned into inputs.
+    var auditHighWater: Int64 = 0
+    var lastFeedSecond: Int64 = .min
     var sendsInFlight = 0
     var shuttingDown = false
     var shutdownDeadlineMilliseconds: Int64 = .max

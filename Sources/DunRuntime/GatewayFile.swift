@@ -1,5 +1,5 @@
-public import DunCore
 import DunCampaign
+public import DunCore
 
 /// The gateway file of `dun run --gateway FILE` (YAML-lite): where the gateways and the webhook server are,
 /// and the *names* of the environment variables that hold credentials. Credentials never live in the file.
@@ -11,6 +11,8 @@ import DunCampaign
 ///   auth_token_env: DUN_TWILIO_TOKEN     # the token is read from this variable
 ///   from: "+15005550006"
 ///   timeout_ms: 5000
+///   sms_per_second: 100                 # optional: the account's sending rate (a capacity pool)
+///   calls_per_second: 1                 # optional
 /// smtp:
 ///   url: smtp://127.0.0.1:2525
 ///   from: billing@example.com
@@ -31,6 +33,10 @@ public struct GatewayFile: Sendable {
         public var authToken: String
         public var fromNumber: String
         public var timeoutMilliseconds: Int
+        /// The account's sending rate for SMS (messages per second), nil for no limit.
+        public var smsPerSecond: Int?
+        /// The account's rate for placing calls (calls per second), nil for no limit.
+        public var callsPerSecond: Int?
     }
 
     /// The SMTP submission server (email).
@@ -78,7 +84,8 @@ public struct GatewayFile: Sendable {
                         path: path,
                         location: entry.key.location,
                         severity: .error,
-                        message: "unknown key '\(entry.key.value)' in \(what); expected one of \(keys.sorted().joined(separator: ", "))"
+                        message:
+                            "unknown key '\(entry.key.value)' in \(what); expected one of \(keys.sorted().joined(separator: ", "))"
                     )
                 )
             }
@@ -128,7 +135,10 @@ public struct GatewayFile: Sendable {
             let twilio = mapping(
                 node,
                 "twilio",
-                keys: ["base_url", "account_sid", "auth_token_env", "from", "timeout_ms"]
+                keys: [
+                    "base_url", "account_sid", "auth_token_env", "from", "timeout_ms", "sms_per_second",
+                    "calls_per_second",
+                ]
             )
         {
             let baseURL = scalar(twilio, "base_url", "twilio", required: true)
@@ -136,13 +146,17 @@ public struct GatewayFile: Sendable {
             let token = secret(twilio, "auth_token_env", "twilio", required: true)
             let from = scalar(twilio, "from", "twilio", required: true)
             let timeout = integer(twilio, "timeout_ms", "twilio", default: 10_000)
+            let smsRate = integer(twilio, "sms_per_second", "twilio", default: 0)
+            let callRate = integer(twilio, "calls_per_second", "twilio", default: 0)
             if let baseURL, let sid, let token, let from {
                 file.twilio = Twilio(
                     baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
                     accountSID: sid,
                     authToken: token,
                     fromNumber: from,
-                    timeoutMilliseconds: timeout
+                    timeoutMilliseconds: timeout,
+                    smsPerSecond: smsRate > 0 ? smsRate : nil,
+                    callsPerSecond: callRate > 0 ? callRate : nil
                 )
             }
         }
@@ -163,7 +177,8 @@ public struct GatewayFile: Sendable {
                 )
             }
         }
-        if let node = top["webhooks"], let webhooks = mapping(node, "webhooks", keys: ["listen", "port", "public_url"]) {
+        if let node = top["webhooks"], let webhooks = mapping(node, "webhooks", keys: ["listen", "port", "public_url"])
+        {
             file.webhooks = Webhooks(
                 host: scalar(webhooks, "listen", "webhooks", required: false) ?? "127.0.0.1",
                 port: integer(webhooks, "port", "webhooks", default: 8081),

@@ -44,7 +44,9 @@ enum JournalCodec {
         }
         func account(_ index: Int) throws -> AccountIndex { AccountIndex(Int32(truncatingIfNeeded: try int(index))) }
         func field(_ index: Int) throws -> String {
-            guard index < fields.count else { throw DecodeError(description: "journal: bad \(kind) payload '\(payload)'") }
+            guard index < fields.count else {
+                throw DecodeError(description: "journal: bad \(kind) payload '\(payload)'")
+            }
             return fields[index]
         }
         func channel(_ index: Int) throws -> Channel {

@@ -40,6 +40,8 @@ extension LiveDriver {
             switch entry.kind {
             case "run":
                 continue
+            case "audit":
+                state.auditHighWater = Int64(entry.payload) ?? state.auditHighWater
             case "account":
                 let snapshot: AccountSnapshot
                 do {
@@ -120,7 +122,8 @@ extension LiveDriver {
         let account = state.accounts[attempt.account.position]
         let campaign = self.configuration.campaigns[attempt.campaign]
         let variant = self.configuration.variantName(campaign: attempt.campaign, variant: attempt.variant)
-        let step = campaign.steps.indices.contains(attempt.step) ? campaign.steps[attempt.step].id : "step\(attempt.step)"
+        let step =
+            campaign.steps.indices.contains(attempt.step) ? campaign.steps[attempt.step].id : "step\(attempt.step)"
         let destination: String
         if attempt.channel == .email {
             destination =

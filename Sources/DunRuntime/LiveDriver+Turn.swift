@@ -4,8 +4,8 @@ import DunEngine
 import DunGateways
 import DunPolicy
 import DunStore
-import Logging
 import DunWebhooks
+import Logging
 
 extension LiveDriver {
     /// What a turn collects before it commits.
@@ -24,7 +24,8 @@ extension LiveDriver {
         if wall > state.now { state.now = wall }
         let now = state.now
         var work = TurnWork()
-        if state.sequence == 0 {
+        let freshRun = state.sequence == 0
+        if freshRun {
             work.batch.inputs.append(
                 JournalEntry(
                     runID: self.configuration.runID,
@@ -38,7 +39,8 @@ extension LiveDriver {
         }
         // New accounts first: snapshot, register, enrol.
         if !state.newAccounts.isEmpty {
-            for account in state.newAccounts {
+            var enrolments: [(input: EngineInput, note: String)] = []
+            for account in state.newAccounts where state.indexByID[account.id] == nil {
                 let index = state.add(account)
                 state.sequence += 1
                 work.batch.inputs.append(
@@ -51,10 +53,29 @@ extension LiveDriver {
                     )
                 )
                 if let campaign = self.campaign(for: account) {
-                    work.inputs.append((.enrol(index, campaign: campaign), ""))
+                    enrolments.append((.enrol(index, campaign: campaign), ""))
                 }
             }
             state.newAccounts = []
+            if freshRun {
+                // Opt-outs recorded before the run started reach the engine before any enrolment.
+                for input in try self.existingOptOuts(state: state) { work.inputs.append((input, "")) }
+            }
+            work.inputs += enrolments
+        }
+        if freshRun {
+            // Everything recorded before this point is in the account snapshots and the opt-outs above.
+            state.auditHighWater = try self.store.auditHighWater()
+            state.sequence += 1
+            work.batch.inputs.append(
+                JournalEntry(
+                    runID: self.configuration.runID,
+                    sequence: state.sequence,
+                    at: now,
+                    kind: "audit",
+                    payload: String(state.auditHighWater)
+                )
+            )
         }
         for input in state.startInputs { work.inputs.append((input, "")) }
         state.startInputs = []
@@ -64,7 +85,10 @@ extension LiveDriver {
         for event in events {
             switch event {
             case .tick:
+                // The timer task is done: a wake-up that came early (clock jumps, rounding) must re-arm.
                 work.tick = true
+                state.timer = nil
+                state.timerDeadline = nil
             case .shutdown:
                 if !state.shuttingDown {
                     state.shuttingDown = true
@@ -83,6 +107,11 @@ extension LiveDriver {
             }
         }
         self.resolveParked(state: &state, work: &work)
+        let second = self.clock.nowMilliseconds() / 1000
+        if !freshRun, second > state.lastFeedSecond {
+            state.lastFeedSecond = second
+            self.feedFromStore(state: &state, work: &work)
+        }
         if !state.shuttingDown, let wake = state.engine.nextWake, wake <= now {
             work.inputs.append((.timerFired, ""))
         }
@@ -111,7 +140,10 @@ extension LiveDriver {
                     DunStore.Enrolment(
                         accountID: state.accounts[account.position].id,
                         campaign: campaign.name,
-                        variant: self.configuration.variantName(campaign: enrolment.campaign, variant: enrolment.variant),
+                        variant: self.configuration.variantName(
+                            campaign: enrolment.campaign,
+                            variant: enrolment.variant
+                        ),
                         step: campaign.steps.indices.contains(enrolment.step) ? campaign.steps[enrolment.step].id : "",
                         status: .active,
                         updatedAt: now
@@ -219,7 +251,9 @@ extension LiveDriver {
                             campaign: campaign.name,
                             variant: self.configuration.variantName(campaign: ending.campaign, variant: variant),
                             step: step ?? "",
-                            channel: ending.step.flatMap { campaign.steps.indices.contains($0) ? campaign.steps[$0].channel : nil } ?? .sms,
+                            channel: ending.step.flatMap {
+                                campaign.steps.indices.contains($0) ? campaign.steps[$0].channel : nil
+                            } ?? .sms,
                             destination: "",
                             candidateAt: ending.at,
                             rule: rule,
@@ -331,7 +365,10 @@ extension LiveDriver {
         case .retry(let delay, _):
             let due = state.now.adding(seconds: Swift.max(1, (delay + 999) / 1000))
             work.batch.failed.append(
-                (open.planned.key, "not taken by the gateway (\(message)); retried as a new attempt from \(ISO8601.format(due, offsetSeconds: 0))")
+                (
+                    open.planned.key,
+                    "not taken by the gateway (\(message)); retried as a new attempt from \(ISO8601.format(due, offsetSeconds: 0))"
+                )
             )
             work.inputs.append((.gatewayRetry(id, due: due), "\(number)"))
             state.gatewayFailures[id.account] = number
@@ -464,7 +501,13 @@ extension LiveDriver {
             if state.keyByMessageID[messageID] != nil {
                 state.parked[messageID] = nil
                 for entry in entries {
-                    self.resolve(messageID: messageID, result: entry.result, reply: entry.reply, state: &state, work: &work)
+                    self.resolve(
+                        messageID: messageID,
+                        result: entry.result,
+                        reply: entry.reply,
+                        state: &state,
+                        work: &work
+                    )
                 }
             } else {
                 let (expired, waiting) = (

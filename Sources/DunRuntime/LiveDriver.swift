@@ -80,8 +80,11 @@ public final class LiveDriver: Sendable {
     public func run() async throws {
         var state = try self.restore()
         self.logger.info(
-            "run \(self.configuration.runID): \(state.accounts.count) accounts, journal at \(state.sequence), engine clock \(ISO8601.format(state.now, offsetSeconds: 0))"
+            "run \(self.configuration.runID): \(state.accounts.count) accounts, journal at \(state.sequence), engine clock \(ISO8601.format(state.now, offsetSeconds: 0)), next wake \(state.engine.nextWake.map { ISO8601.format($0, offsetSeconds: 0) } ?? "none"), open \(state.open.count)"
         )
+        if !state.startLookups.isEmpty {
+            self.logger.info("reconciling \(state.startLookups.count) attempts in doubt with the gateway")
+        }
         try self.startRunRecord(state)
         do {
             try self.turn([], state: &state)

@@ -53,7 +53,10 @@ public struct LiveReport: Sendable, Hashable {
         }
         var arms = groups.map { Self.arm($0.rows) }
         let championIndex: Int
-        if let champion, let index = arms.firstIndex(where: { "\($0.campaign)/\($0.variant)" == champion || $0.campaign == champion }) {
+        if let champion,
+            let index = arms.firstIndex(where: { "\($0.campaign)/\($0.variant)" == champion || $0.campaign == champion }
+            )
+        {
             championIndex = index
         } else {
             championIndex = arms.indices.max { (arms[$0].accounts, -$0) < (arms[$1].accounts, -$1) } ?? 0
@@ -62,7 +65,10 @@ public struct LiveReport: Sendable, Hashable {
             arms.insert(arms.remove(at: championIndex), at: 0)
             for index in arms.indices.dropFirst() {
                 arms[index].payingShareVersusChampion = Self.proportionDifference(arms[index], arms[0])
-                arms[index].liquidationVersusChampion = Self.ratioDifference(arms[index].liquidation, arms[0].liquidation)
+                arms[index].liquidationVersusChampion = Self.ratioDifference(
+                    arms[index].liquidation,
+                    arms[0].liquidation
+                )
             }
         }
         self.arms = arms
@@ -93,7 +99,9 @@ public struct LiveReport: Sendable, Hashable {
             warnings.append("only \(rows.count) accounts (fewer than \(Self.minimumAccounts)): intervals are wide")
         }
         if paying < Self.minimumEvents {
-            warnings.append("only \(paying) paying accounts (fewer than \(Self.minimumEvents)): intervals are unreliable")
+            warnings.append(
+                "only \(paying) paying accounts (fewer than \(Self.minimumEvents)): intervals are unreliable"
+            )
         }
         return Arm(
             campaign: rows[0].campaign,
@@ -122,8 +130,10 @@ public struct LiveReport: Sendable, Hashable {
         guard let one = treatment.payingShare.ci95, let two = control.payingShare.ci95 else {
             return Estimate(mean: difference, ci95: nil, sampleSize: treatment.accounts + control.accounts)
         }
-        let lower = difference - ((p1 - one.lower) * (p1 - one.lower) + (two.upper - p2) * (two.upper - p2)).squareRoot()
-        let upper = difference + ((one.upper - p1) * (one.upper - p1) + (p2 - two.lower) * (p2 - two.lower)).squareRoot()
+        let lower =
+            difference - ((p1 - one.lower) * (p1 - one.lower) + (two.upper - p2) * (two.upper - p2)).squareRoot()
+        let upper =
+            difference + ((one.upper - p1) * (one.upper - p1) + (p2 - two.lower) * (p2 - two.lower)).squareRoot()
         return Estimate(
             mean: difference,
             ci95: Interval(lower: lower, upper: upper),
@@ -174,7 +184,8 @@ public struct LiveReport: Sendable, Hashable {
         var text = ""
         for row in rows {
             let cells = row.enumerated().map { index, cell in
-                index == 0 ? cell + String(repeating: " ", count: widths[index] - cell.count)
+                index == 0
+                    ? cell + String(repeating: " ", count: widths[index] - cell.count)
                     : String(repeating: " ", count: widths[index] - cell.count) + cell
             }
             text += cells.joined(separator: "  ") + "\n"

@@ -1,7 +1,7 @@
 public import DunCore
+public import DunEngine
 public import DunGateways
 public import DunPolicy
-public import DunEngine
 
 /// What a live run runs: its id, campaigns, split, seed, policy, capacity, retry policy and callbacks.
 ///

@@ -1,10 +1,11 @@
-public import DunCore
+import Dispatch
 import DunCampaign
+public import DunCore
+import DunEngine
 import DunGateways
 import DunPolicy
 import DunStore
 import DunWebhooks
-import Dispatch
 public import Logging
 
 #if canImport(Glibc)
@@ -137,12 +138,20 @@ public enum LiveRunner {
         let webhookPort = options.webhookPort ?? gatewayFile.webhooks?.port ?? 8081
         let webhookHost = gatewayFile.webhooks?.host ?? "127.0.0.1"
         let publicURL = gatewayFile.webhooks?.publicURL ?? "http://127.0.0.1:\(webhookPort)"
+        var pools: [CapacityPool] = []
+        if let rate = gatewayFile.twilio?.smsPerSecond {
+            pools.append(CapacityPool(channel: .sms, rate: CapacityPool.Rate(attempts: rate)))
+        }
+        if let rate = gatewayFile.twilio?.callsPerSecond {
+            pools.append(CapacityPool(channel: .call, rate: CapacityPool.Rate(attempts: rate)))
+        }
         let configuration = LiveRunConfiguration(
             runID: options.runID,
             campaigns: campaigns,
             campaignPaths: paths,
             split: split,
             seed: options.seed,
+            pools: pools,
             webhookPublicURL: publicURL,
             templateValues: gatewayFile.values
         )

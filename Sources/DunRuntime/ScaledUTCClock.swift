@@ -33,6 +33,7 @@ public struct ScaledUTCClock: UTCClock {
 
     public func sleep(milliseconds: Int64) async throws {
         guard milliseconds > 0 else { return }
-        try await self.base.sleep(milliseconds: Swift.max(1, milliseconds / self.factor))
+        // Rounded up: waking early would read a virtual second before the deadline.
+        try await self.base.sleep(milliseconds: (milliseconds + self.factor - 1) / self.factor)
     }
 }

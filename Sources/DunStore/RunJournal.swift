@@ -16,4 +16,8 @@ public protocol RunJournal: Sendable {
 
     /// Every journaled input of `runID`, in sequence order.
     func journal(runID: String) throws -> [JournalEntry]
+
+    /// The sequence of the newest audit-log entry (0 when the log is empty): where a new run starts reading
+    /// other processes' writes.
+    func auditHighWater() throws -> Int64
 }

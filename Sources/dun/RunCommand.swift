@@ -79,7 +79,7 @@ struct RunCommand: AsyncParsableCommand {
             clockOriginMilliseconds: self.clockOrigin,
             clockSpeed: self.clockSpeed
         )
-        let logger = Logger(label: "dun.run") { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "dun.run") { label in StreamLogHandler.standardError(label: label) }
         do {
             try await LiveRunner.run(options, logger: logger)
         } catch let error as DiagnosticError {

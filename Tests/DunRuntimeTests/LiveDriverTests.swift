@@ -133,7 +133,7 @@ struct LiveDriverTests {
         let (live, _) = try await Self.runDriver(harness, gateway: gateway)
         let attempts = try harness.store.attempts(accountID: nil)
         #expect(attempts.count == live.count)
-        #expect(attempts.allSatisfy { $0.state == .result && $0.result == .delivered })
+        #expect(attempts.allSatisfy { $0.state == .result && ($0.result == .delivered || $0.result == .answered) })
         #expect(try harness.store.journal(runID: "test").first?.kind == "run")
         #expect(try harness.store.enrolments().filter { $0.status == .ended }.count == 5)
     }
@@ -174,11 +174,15 @@ struct LiveDriverTests {
         let running = Task { try await driver.run() }
         await log.settled(at: LiveHarness.t0)
         let stop = try await driver.webhookSink.record(
-            .inboundMessage(InboundMessageEvent(messageSID: "SMin1", from: "+12125550001", to: "+15005550006", body: " stop "))
+            .inboundMessage(
+                InboundMessageEvent(messageSID: "SMin1", from: "+12125550001", to: "+15005550006", body: " stop ")
+            )
         )
         #expect(stop == WebhookDisposition(isDuplicate: false, mayReply: true))
         let again = try await driver.webhookSink.record(
-            .inboundMessage(InboundMessageEvent(messageSID: "SMin2", from: "+12125550001", to: "+15005550006", body: "STOP"))
+            .inboundMessage(
+                InboundMessageEvent(messageSID: "SMin2", from: "+12125550001", to: "+15005550006", body: "STOP")
+            )
         )
         #expect(again.mayReply == false)
         #expect(try harness.store.suppressions().map(\.destination).contains("+12125550001"))

@@ -58,13 +58,15 @@ struct LiveRunChecks {
                 url.hasSuffix("/twilio/inbound")
             {
                 self.acknowledgedOptOuts += 1
-                let number = attempts.first { "SMin" + ($0.gatewayMessageID ?? "").dropFirst(2) == line["MessageSid"] as? String }?
-                    .attempt.destination
+                let number = attempts.first {
+                    "SMin" + ($0.gatewayMessageID ?? "").dropFirst(2) == line["MessageSid"] as? String
+                }?
+                .attempt.destination
                 if let number, !suppressed.contains(number) { self.lostOptOuts.append(number) }
             }
         }
         // 3. No rule broken across restarts: replay the audit log through the reference checker.
-        let accounts = Dictionary(uniqueKeysWithValues: try store.loadAccounts().map { ($0.id, $0) })
+        let accounts = sandbox.importedAccounts
         var checkers: [String: ReferenceChecker] = [:]
         func checker(_ id: String) -> ReferenceChecker? {
             if let existing = checkers[id] { return existing }
@@ -105,7 +107,9 @@ struct LiveRunChecks {
                 guard let key = words.first, let record = byKey[key], var check = checker(record.attempt.accountID),
                     let account = accounts[record.attempt.accountID], let proposed = candidate(record, account: account)
                 else { continue }
-                let result = entry.action == "attempt.failed" ? AttemptResult.failed : AttemptResult(rawValue: words.count > 1 ? words[1] : "") ?? .failed
+                let result =
+                    entry.action == "attempt.failed"
+                    ? AttemptResult.failed : AttemptResult(rawValue: words.count > 1 ? words[1] : "") ?? .failed
                 check.setResult(result, of: proposed)
                 checkers[record.attempt.accountID] = check
             case "event.opt_out":

@@ -1,4 +1,5 @@
 import DunCore
+import DunStore
 import Foundation
 import Synchronization
 
@@ -25,6 +26,8 @@ final class LiveSandbox: @unchecked Sendable {
 
     let directory: URL
     let webhookPort: Int
+    /// The accounts as imported, before any run changed them (consent instants, suppressions).
+    var importedAccounts: [String: Account] = [:]
     var httpPort = 0
     var smtpPort = 0
     private var sim: Process?
@@ -48,7 +51,8 @@ final class LiveSandbox: @unchecked Sendable {
                 + "phone1_autodial_consent,email1,email1_provenance,debt_id,balance,days_past_due,creditor"
         ]
         for number in 1...count {
-            let (state, zone, area) = number % 2 == 0 ? ("NY", "America/New_York", "212") : ("CA", "America/Los_Angeles", "415")
+            let (state, zone, area) =
+                number % 2 == 0 ? ("NY", "America/New_York", "212") : ("CA", "America/Los_Angeles", "415")
             let id = String(format: "E%04d", number)
             lines.append(
                 "\(id),Pat,Doe,US,\(state),\(zone),+1\(area)555\(String(format: "%04d", number)),mobile,"
@@ -56,11 +60,17 @@ final class LiveSandbox: @unchecked Sendable {
                     + "\(200 + number * 13).50,30,Northwind Bank"
             )
         }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: self.path("accounts.csv"), atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: self.path("accounts.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
         let result = try Self.runToEnd([
             "import", "accounts", self.path("accounts.csv"), "--db", self.database, "--at", "2026-03-02T12:00:00Z",
         ])
         guard result.status == 0 else { throw SandboxError("import failed: \(result.stderr)") }
+        let store = try SQLiteStore(path: self.database, readOnly: true)
+        self.importedAccounts = Dictionary(uniqueKeysWithValues: try store.loadAccounts().map { ($0.id, $0) })
     }
 
     /// Starts `dun gateway-sim` with faults; waits until it listens.
@@ -80,12 +90,19 @@ final class LiveSandbox: @unchecked Sendable {
         // "gateway-sim: http://127.0.0.1:PORT smtp://127.0.0.1:PORT"
         var text = ""
         let handle = errors.fileHandleForReading
-        while !text.contains("\n") {
+        func portLine() -> Substring? {
+            text.split(separator: "\n").first { $0.hasPrefix("gateway-sim: ") && $0.contains("smtp") }
+        }
+        while portLine() == nil {
             let data = handle.availableData
             guard !data.isEmpty else { throw SandboxError("gateway-sim exited: \(text)") }
             text += String(decoding: data, as: UTF8.self)
         }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        // Keep draining stderr so the sim never blocks on a full pipe.
+        Thread.detachNewThread {
+            while !handle.availableData.isEmpty {}
+        }
+        let words = (portLine() ?? "").split(separator: " ")
         for word in words {
             if word.hasPrefix("http://") { self.httpPort = Int(word.split(separator: ":").last ?? "") ?? 0 }
             if word.hasPrefix("smtp://") { self.smtpPort = Int(word.split(separator: ":").last ?? "") ?? 0 }
@@ -111,7 +128,8 @@ final class LiveSandbox: @unchecked Sendable {
     }
 
     /// Starts `dun run` on the demo campaign with a sped-up clock shared by every restart.
-    func startRunner(runID: String, originMilliseconds: Int64, speed: Int, campaigns: [String]? = nil) throws -> Process {
+    func startRunner(runID: String, originMilliseconds: Int64, speed: Int, campaigns: [String]? = nil) throws -> Process
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         let files = campaigns ?? [Self.repository.appendingPathComponent("examples/live-demo.yaml").path]
@@ -125,10 +143,12 @@ final class LiveSandbox: @unchecked Sendable {
         environment["DUN_TEST_TWILIO_TOKEN"] = self.token
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
-        let log = FileHandle(forWritingAtPath: self.path("runner.log")) ?? {
-            FileManager.default.createFile(atPath: self.path("runner.log"), contents: nil)
-            return FileHandle(forWritingAtPath: self.path("runner.log"))!
-        }()
+        let log =
+            FileHandle(forWritingAtPath: self.path("runner.log"))
+            ?? {
+                _ = FileManager.default.createFile(atPath: self.path("runner.log"), contents: nil)
+                return FileHandle(forWritingAtPath: self.path("runner.log"))!
+            }()
         log.seekToEndOfFile()
         process.standardError = log
         try process.run()
@@ -184,7 +204,9 @@ final class LiveSandbox: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw SandboxError("bind failed") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

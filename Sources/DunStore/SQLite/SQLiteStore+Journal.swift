@@ -103,4 +103,8 @@ extension SQLiteStore: RunJournal {
             }
         }
     }
+
+    public func auditHighWater() throws -> Int64 {
+        try self.pool.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_log") ?? 0 }
+    }
 }

@@ -1,0 +1,115 @@
+import DunCore
+import DunEngine
+import DunPolicy
+import DunStore
+import Logging
+
+extension LiveDriver {
+    /// What other processes recorded in the store since the driver last looked (`dun record`, `dun import`):
+    /// consumer events and payments become engine inputs, newly imported accounts join the run. The audit
+    /// log's sequence is the cursor; it is journaled (`audit` entries) in the same commit as the inputs it
+    /// produced, so a restart neither misses nor repeats one.
+    func feedFromStore(state: inout DriverState, work: inout TurnWork) {
+        let entries: [AuditEntry]
+        do {
+            entries = try self.store.auditLog(after: state.auditHighWater, limit: 1_000)
+        } catch {
+            self.logger.warning("cannot read the audit log: \(error)")
+            return
+        }
+        guard let last = entries.last else { return }
+        var importSeen = false
+        for entry in entries {
+            // The runner's own writes (and the webhook events it already turned into inputs) are skipped.
+            if entry.actor == "runner" || entry.actor == "webhook" || entry.actor == "smtp" { continue }
+            if entry.action.hasPrefix("import.accounts") {
+                importSeen = true
+                continue
+            }
+            guard let index = state.indexByID[entry.accountID] else { continue }
+            let account = state.accounts[index.position]
+            let words = entry.detail.split(separator: " ").map(String.init)
+            var event: ConsumerEvent?
+            switch entry.action {
+            case "event.cease": event = .cease
+            case "event.dispute": event = .dispute
+            case "event.verification_sent": event = .verificationSent
+            case "event.attorney": event = .attorney
+            case "event.bankruptcy": event = .bankruptcy
+            case "event.deceased": event = .deceased
+            case "event.employer_prohibits": event = .employerProhibits
+            case "event.opt_out":
+                if words.count >= 3, let channel = Channel(rawValue: words[1]) {
+                    let position =
+                        channel == .email
+                        ? account.emails.firstIndex { $0.address == words[2] }
+                        : account.phones.firstIndex { $0.number == words[2] }
+                    if let position { event = .optOut(channel, destination: position) }
+                } else if words.count >= 2, let channel = Channel(rawValue: words[1]) {
+                    event = .optOutMedium(channel)
+                }
+            case "event.wrong_number":
+                if let number = words.last, let position = account.phones.firstIndex(where: { $0.number == number }) {
+                    event = .wrongNumber(destination: position)
+                }
+            case "payment":
+                if words.count >= 2, let amount = Money(decimal: words[1]) {
+                    work.inputs.append((.payment(index, amount: amount), ""))
+                }
+            default:
+                break
+            }
+            if let event {
+                work.inputs.append((.consumerEvent(index, event), ""))
+            }
+        }
+        if importSeen {
+            do {
+                for account in try self.store.loadAccounts() where state.indexByID[account.id] == nil {
+                    state.newAccounts.append(account)
+                }
+            } catch {
+                self.logger.warning("cannot read newly imported accounts: \(error)")
+            }
+        }
+        state.auditHighWater = last.sequence
+        state.sequence += 1
+        work.batch.inputs.append(
+            JournalEntry(
+                runID: self.configuration.runID,
+                sequence: state.sequence,
+                at: state.now,
+                kind: "audit",
+                payload: String(last.sequence)
+            )
+        )
+    }
+
+    /// At a run's first start: the opt-outs already in the store, as engine inputs (account snapshots carry
+    /// flags such as cease, but suppressions live in their own table).
+    func existingOptOuts(state: DriverState) throws -> [EngineInput] {
+        var inputs: [EngineInput] = []
+        for suppression in try self.store.suppressions() {
+            let channels: [Channel] =
+                switch suppression.medium {
+                case .sms: [.sms]
+                case .call: [.call, .agentCall]
+                case .email: [.email]
+                case .all: [.sms, .call, .agentCall, .email]
+                }
+            for channel in channels where channel != .email {
+                for owner in state.phoneOwners[suppression.destination] ?? [] {
+                    inputs.append(.consumerEvent(owner.account, .optOut(channel, destination: owner.position)))
+                }
+            }
+            if channels.contains(.email) {
+                for (index, account) in state.accounts.enumerated() {
+                    if let position = account.emails.firstIndex(where: { $0.address == suppression.destination }) {
+                        inputs.append(.consumerEvent(AccountIndex(index), .optOut(.email, destination: position)))
+                    }
+                }
+            }
+        }
+        return inputs
+    }
+}
