@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
         .testTarget(
             name: "DunStatusTests",
-            dependencies: ["DunStatus", "DunStore", "DunDashboard", "DunCore", "DunTesting"],
+            dependencies: ["DunStatus", "DunStore", "DunDashboard", "DunSim", "DunCore", "DunTesting"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),

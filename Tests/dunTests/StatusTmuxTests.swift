@@ -18,24 +18,35 @@ struct StatusTmuxTests {
     final class Tmux {
         let socket = "dun-status-\(UUID().uuidString.prefix(8))"
 
+        /// Runs a tmux command with posix_spawn and waits for it. Not `Process`: the server that `new-session`
+        /// starts inherits descriptors, and Foundation's bookkeeping of the client then never completes.
         @discardableResult
-        func run(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-            process.arguments = ["-L", self.socket] + arguments
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+        func run(_ arguments: [String], output wanted: Bool = false) throws -> String {
+            let outputPath = FileManager.default.temporaryDirectory
+                .appendingPathComponent("\(self.socket)-\(UUID().uuidString.prefix(8)).out").path
+            defer { try? FileManager.default.removeItem(atPath: outputPath) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, wanted ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let argv = ["/usr/bin/tmux", "-L", self.socket] + arguments
+            var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+            defer { for argument in cArguments { free(argument) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArguments, environ) == 0 else {
+                throw SandboxError("cannot start tmux")
+            }
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+            return wanted ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
         }
 
-        func screen() throws -> String { try self.run(["capture-pane", "-p", "-t", "status"]) }
+        func screen() throws -> String { try self.run(["capture-pane", "-p", "-t", "status"], output: true) }
 
         func alternateScreenOn() throws -> Bool {
-            try self.run(["display-message", "-p", "-t", "status", "#{alternate_on}"]).hasPrefix("1")
+            try self.run(["display-message", "-p", "-t", "status", "#{alternate_on}"], output: true).hasPrefix("1")
         }
 
         /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
@@ -50,7 +61,10 @@ struct StatusTmuxTests {
             return screen
         }
 
-        func kill() { _ = try? self.run(["kill-server"]) }
+        func kill() {
+            _ = try? self.run(["kill-server"])
+            try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(self.socket)")
+        }
     }
 
     /// `dun run` on the demo campaign starting at 14:30Z, when the Los Angeles accounts (06:30 local) must be
@@ -152,7 +166,7 @@ struct StatusTmuxTests {
         let sms = expected(.sms)
         let settled = try tmux.waitFor(seconds: 10) { screen in
             guard let row = Self.channelRow(screen, .sms) else { return false }
-            return row[2] == sms.sent && row[3] == sms.delivered && row[4] == sms.failed && row[1] == sms.due
+            return screen.contains(ISO8601.format(run.clockAt, offsetSeconds: 0)) && row[2] == sms.sent && row[3] == sms.delivered && row[4] == sms.failed && row[1] == sms.due
         }
         let row = Self.channelRow(settled, .sms)
         #expect(row != nil, "no sms row on screen:\n\(settled)")
