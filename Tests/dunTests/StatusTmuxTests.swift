@@ -34,8 +34,22 @@ struct StatusTmuxTests {
             let argv = ["/usr/bin/tmux", "-L", self.socket] + arguments
             var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
             defer { for argument in cArguments { free(argument) } }
+            // The test runner's threads block signals, and a spawned process inherits the mask: give tmux (and
+            // the shell and `dun status` under it) a clean one, as a real terminal would.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var empty = sigset_t()
+            sigemptyset(&empty)
+            var defaults = sigset_t()
+            sigfillset(&defaults)
+            sigdelset(&defaults, SIGKILL)
+            sigdelset(&defaults, SIGSTOP)
+            posix_spawnattr_setsigmask(&attributes, &empty)
+            posix_spawnattr_setsigdefault(&attributes, &defaults)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArguments, environ) == 0 else {
+            guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, &cArguments, environ) == 0 else {
                 throw SandboxError("cannot start tmux")
             }
             var status: Int32 = 0
@@ -61,8 +75,12 @@ struct StatusTmuxTests {
             return screen
         }
 
+        /// The server's process id, read once the session exists, so `kill()` can make sure it is gone.
+        var serverPID: pid_t = 0
+
         func kill() {
             _ = try? self.run(["kill-server"])
+            if self.serverPID > 0 { Glibc.kill(self.serverPID, SIGKILL) }
             try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(self.socket)")
         }
     }
@@ -137,6 +155,10 @@ struct StatusTmuxTests {
 
         // A shell in a 100×30 terminal with a recognisable prompt; dun status started from it.
         try tmux.run(["new-session", "-d", "-s", "status", "-x", "100", "-y", "30", "env PS1='READY$ ' sh"])
+        tmux.serverPID = pid_t(
+            try tmux.run(["display-message", "-p", "-t", "status", "#{pid}"], output: true)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        ) ?? 0
         _ = try tmux.waitFor(seconds: 5) { $0.contains("READY$") }
         try tmux.run(["send-keys", "-t", "status", "\(LiveSandbox.binary) status --db \(sandbox.database)", "Enter"])
         let live = try tmux.waitFor(seconds: 15) { $0.contains("dun · live") && $0.contains("Channels") }
