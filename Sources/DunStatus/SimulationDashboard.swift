@@ -29,8 +29,9 @@ public struct SimulationDashboard: Sendable {
     /// Takes one day's progress.
     public mutating func update(_ progress: SimulationProgress) {
         if self.started == nil { self.started = progress.clock.adding(seconds: -86_400) }
-        if let previous = self.current, previous.strategyIndex != progress.strategyIndex
-            || previous.replication != progress.replication
+        if let previous = self.current,
+            previous.strategyIndex != progress.strategyIndex
+                || previous.replication != progress.replication
         {
             self.finished(previous)
         }

@@ -58,7 +58,10 @@ enum StatusRedaction {
     /// Masks one destination (a phone number or an email address).
     static func destination(_ destination: String) -> String {
         if let at = destination.firstIndex(of: "@") {
-            return Self.email(local: String(destination[..<at]), domain: String(destination[destination.index(after: at)...]))
+            return Self.email(
+                local: String(destination[..<at]),
+                domain: String(destination[destination.index(after: at)...])
+            )
         }
         return Self.phone(destination)
     }

@@ -12,6 +12,8 @@ public protocol DashboardReader: StoreReader {
     ///   - now: The run's clock; "today" is the UTC day containing it.
     ///   - rateWindowSeconds: The window over which the dispatch rate is measured (ending at `now`).
     ///   - eventLimit: How many of the newest audit entries to return.
+    /// - Returns: Per-channel, per-arm and per-rule counts and the newest events, from one read transaction.
+    /// - Throws: A database error when the store cannot be read.
     func dashboardData(now: UTCInstant, rateWindowSeconds: Int64, eventLimit: Int) throws -> DashboardData
 }
 

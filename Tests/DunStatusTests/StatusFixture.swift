@@ -16,7 +16,9 @@ struct StatusFixture {
     var path: String { self.directory.appendingPathComponent("dun.sqlite").path }
 
     init() throws {
-        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent("dun-status-\(UUID().uuidString)")
+        self.directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dun-status-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         self.store = try SQLiteStore(path: self.directory.appendingPathComponent("dun.sqlite").path)
         try self.populate()

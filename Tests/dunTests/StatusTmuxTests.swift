@@ -29,7 +29,13 @@ struct StatusTmuxTests {
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, wanted ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions,
+                1,
+                wanted ? outputPath : "/dev/null",
+                O_WRONLY | O_CREAT | O_TRUNC,
+                0o600
+            )
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let argv = ["/usr/bin/tmux", "-L", self.socket] + arguments
             var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
@@ -155,10 +161,11 @@ struct StatusTmuxTests {
 
         // A shell in a 100×30 terminal with a recognisable prompt; dun status started from it.
         try tmux.run(["new-session", "-d", "-s", "status", "-x", "100", "-y", "30", "env PS1='READY$ ' sh"])
-        tmux.serverPID = pid_t(
-            try tmux.run(["display-message", "-p", "-t", "status", "#{pid}"], output: true)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-        ) ?? 0
+        tmux.serverPID =
+            pid_t(
+                try tmux.run(["display-message", "-p", "-t", "status", "#{pid}"], output: true)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            ) ?? 0
         _ = try tmux.waitFor(seconds: 5) { $0.contains("READY$") }
         try tmux.run(["send-keys", "-t", "status", "\(LiveSandbox.binary) status --db \(sandbox.database)", "Enter"])
         let live = try tmux.waitFor(seconds: 15) { $0.contains("dun · live") && $0.contains("Channels") }
@@ -179,8 +186,10 @@ struct StatusTmuxTests {
             let today = mine.filter { $0.createdAt >= dayStart && $0.createdAt <= run.clockAt }
             return (
                 today.filter { $0.state == .sent || $0.state == .result }.count,
-                today.filter { $0.result == .delivered || $0.result == .answered || $0.result == .conversation
-                    || $0.result == .voicemail || $0.result == .limitedContentMessage }.count,
+                today.filter {
+                    $0.result == .delivered || $0.result == .answered || $0.result == .conversation
+                        || $0.result == .voicemail || $0.result == .limitedContentMessage
+                }.count,
                 today.filter { $0.state == .failed || $0.result == .failed }.count,
                 mine.filter { $0.state == .dispatching || $0.state == .inDoubt }.count
             )
@@ -188,7 +197,8 @@ struct StatusTmuxTests {
         let sms = expected(.sms)
         let settled = try tmux.waitFor(seconds: 10) { screen in
             guard let row = Self.channelRow(screen, .sms) else { return false }
-            return screen.contains(ISO8601.format(run.clockAt, offsetSeconds: 0)) && row[2] == sms.sent && row[3] == sms.delivered && row[4] == sms.failed && row[1] == sms.due
+            return screen.contains(ISO8601.format(run.clockAt, offsetSeconds: 0)) && row[2] == sms.sent
+                && row[3] == sms.delivered && row[4] == sms.failed && row[1] == sms.due
         }
         let row = Self.channelRow(settled, .sms)
         #expect(row != nil, "no sms row on screen:\n\(settled)")

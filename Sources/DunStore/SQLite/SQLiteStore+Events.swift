@@ -8,7 +8,12 @@ extension SQLiteStore {
 
     /// `recordConsumerEvent` inside a caller's transaction.
     static func insertConsumerEvent(_ db: Database, _ event: StoredConsumerEvent) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)", arguments: [event.accountID]) == true
+        guard
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE id = ?)",
+                arguments: [event.accountID]
+            ) == true
         else { throw StoreError.unknownAccount(event.accountID) }
         try db.execute(
             sql: """
