@@ -1,4 +1,4 @@
-public import DunCore
+import DunCore
 public import DunDashboard
 import DunReport
 public import DunSim
@@ -17,6 +17,8 @@ public struct SimulationDashboard: Sendable {
     var events: [DashboardSnapshot.EventLine] = []
     var started: UTCInstant?
     var current: SimulationProgress?
+    /// The current strategy's progress the day before, for the per-day columns.
+    var previous: SimulationProgress?
     /// Arms with fewer accounts show "too few" instead of a confidence interval.
     public var minimumAccountsForInterval = 30
 
@@ -36,6 +38,9 @@ public struct SimulationDashboard: Sendable {
             self.finished(previous)
         }
         if progress.replication != self.current?.replication { self.latest = [:] }
+        let sameRun =
+            self.current?.strategyIndex == progress.strategyIndex && self.current?.replication == progress.replication
+        self.previous = sameRun ? self.current : nil
         self.latest[progress.strategyIndex] = progress
         self.current = progress
     }
@@ -57,14 +62,20 @@ public struct SimulationDashboard: Sendable {
         }
         let outcome = current.outcome
         let rules = current.deferredByRule.map { DashboardSnapshot.RuleCount(rule: $0.rule, count: $0.count) }
-        let deferred = rules.map(\.count).reduce(0, +)
+        // "Today" is the virtual day just simulated: the difference from the day before.
+        let before = self.previous?.outcome
+        let deferredBefore = self.previous?.deferredByRule.map(\.count).reduce(0, +) ?? 0
         var channels: [DashboardSnapshot.ChannelActivity] = [
-            .init(channel: .sms, sentToday: outcome.smsSent),
-            .init(channel: .email, sentToday: outcome.emailsSent),
-            .init(channel: .agentCall, sentToday: outcome.callAttempts, delivered: outcome.rightPartyContacts),
+            .init(channel: .sms, sentToday: outcome.smsSent - (before?.smsSent ?? 0)),
+            .init(channel: .email, sentToday: outcome.emailsSent - (before?.emailsSent ?? 0)),
+            .init(
+                channel: .agentCall,
+                sentToday: outcome.callAttempts - (before?.callAttempts ?? 0),
+                delivered: outcome.rightPartyContacts - (before?.rightPartyContacts ?? 0)
+            ),
         ]
         // The engine reports deferrals by rule, not by channel: they are shown once, on the first row.
-        channels[0].deferred = deferred
+        channels[0].deferred = rules.map(\.count).reduce(0, +) - deferredBefore
         channels[0].topRules = rules
         let arms = self.strategies.indices.compactMap { index in
             self.latest[index].map { self.arm(index, $0.outcome) }

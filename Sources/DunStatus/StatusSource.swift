@@ -1,4 +1,4 @@
-public import DunCore
+import DunCore
 public import DunDashboard
 import DunReport
 public import DunStore
