@@ -18,7 +18,7 @@ enum SimulationDashboardRunner {
         )
         var writer = TerminalWriter()
         var state = DashboardState()
-        var lastFrame = Int64.min
+        var lastFrame: Int64 = 0
         var showing = true
         var virtualDays: Int64 = 0
         session.start()
