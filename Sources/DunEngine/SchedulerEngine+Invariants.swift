@@ -1,4 +1,6 @@
 #if DUN_INTERNAL_CHECKS
+import DunCore
+
 // Compiled only with -Xswiftc -DDUN_INTERNAL_CHECKS; O(accounts + queue) per input, so for tests only (dun-bench
 // refuses to run with it).
 extension SchedulerEngine {

@@ -394,6 +394,35 @@ struct SchedulerEngineTests {
         #expect(F.endings(actions).map(\.reason) == ["loop without a wait"])
     }
 
+    @Test func aPolicyBlockIsRetimedToTheNextWindowOpeningAcrossDST() throws {
+        // Window 09:00-10:00 on weekdays; the retry 10 minutes later is blocked by the 2-hour call gap, whose
+        // next allowed instant (11:00) is outside the window: the re-evaluation moves to Monday 09:00, which is
+        // already daylight time (DST starts Sunday 2026-03-08).
+        let window = SendWindow(
+            weekdays: LocalTimeRange(start: LocalTime(hour: 9), end: LocalTime(hour: 10)),
+            saturday: nil,
+            sunday: nil
+        )
+        let campaign = Campaign(
+            name: "c",
+            window: window,
+            steps: [F.call("dial", retry: RetryPolicy(count: 1, spacingSeconds: 600))]
+        )
+        var engine = SchedulerEngine(campaigns: [campaign])
+        let account = engine.addAccount(F.account("A1"))
+        let friday = F.at("2026-03-06T09:00:00-05:00")
+        let first = try #require(F.dispatched(engine.handle(.enrol(account, campaign: 0), at: friday)).first)
+        _ = engine.handle(.result(first.id, .noAnswer), at: friday)
+        let retryAt = friday.adding(seconds: 600)
+        let blocked = engine.handle(.timerFired, at: retryAt)
+        let deferral = try #require(F.deferrals(blocked).first)
+        #expect(deferral.rule == "HOUSE-CALL-GAP")
+        #expect(deferral.until == F.at("2026-03-09T09:00:00-04:00"))
+        #expect(blocked.last == .wake(at: F.at("2026-03-09T09:00:00-04:00")))
+        let monday = engine.handle(.timerFired, at: F.at("2026-03-09T09:00:00-04:00"))
+        #expect(F.dispatched(monday).map(\.attemptNumber) == [2])
+    }
+
     @Test func stateFitsTheBudget() {
         #expect(SchedulerEngine.cursorBytes <= 128)
         #expect(SchedulerEngine.stateBytesPerAccount <= 300)
