@@ -73,7 +73,7 @@ struct SimulateCommand: AsyncParsableCommand {
             do {
                 try ScenarioLoader.override(&scenario, assignment)
             } catch {
-                throw ValidationError(error.description)
+                throw InputError(error.description)
             }
         }
         if let accounts { scenario.portfolio.accounts = accounts }
@@ -101,7 +101,7 @@ struct SimulateCommand: AsyncParsableCommand {
         print(report.liquidationChart.text(), terminator: "")
         let violations = outcomes.joined().reduce(0) { $0 + $1.conservationViolations }
         if violations > 0 {
-            throw ValidationError("internal error: money not conserved on \(violations) accounts")
+            throw InputError("internal error: money not conserved on \(violations) accounts")
         }
         if let json { try Self.write(report.json(), to: json) }
         if let csv { try Self.write(report.csv(), to: csv) }
@@ -112,7 +112,7 @@ struct SimulateCommand: AsyncParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("\(path): error: cannot write the file (\(error))")
+            throw InputError("\(path): error: cannot write the file (\(error))")
         }
     }
 }

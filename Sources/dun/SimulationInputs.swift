@@ -40,7 +40,7 @@ enum SimulationInputs {
         do {
             return try ScenarioLoader.load(file: path)
         } catch {
-            throw ValidationError(error.description)
+            throw InputError(error.description)
         }
     }
 
@@ -83,7 +83,7 @@ enum SimulationInputs {
         do {
             return try CampaignLoader.campaign(file: path)
         } catch {
-            throw ValidationError(error.description)
+            throw InputError(error.description)
         }
     }
 
