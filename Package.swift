@@ -124,7 +124,7 @@ let package = Package(
             name: "DunRuntimeTests",
             dependencies: [
                 "DunRuntime", "DunEngine", "DunPolicy", "DunStore", "DunGateways", "DunWebhooks", "DunCampaign",
-                "DunCore", "DunTesting", logging,
+                "DunCore", "DunReport", "DunTesting", logging,
             ]
         ),
         .testTarget(

@@ -33,11 +33,14 @@ run_once() { # name rate
     local name="$1" rate="$2" db="$WORK/$1.sqlite" log="$WORK/$1-sim.jsonl"
     local hook; hook="$(free_port)"
     "$DUN" import accounts "$WORK/accounts.csv" --db "$db" >&2
-    "$DUN" gateway-sim --port 0 --smtp-port -1 --webhook "http://127.0.0.1:$hook" --log "$log" \
+    "$DUN" gateway-sim --port 0 --smtp-port=-1 --webhook "http://127.0.0.1:$hook" --log "$log" \
         2> "$WORK/$name-sim.err" &
     local sim=$!
-    until grep -q "gateway-sim:" "$WORK/$name-sim.err" 2>/dev/null; do sleep 0.1; done
-    local port; port="$(sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$WORK/$name-sim.err")"
+    until grep -q "^gateway-sim:" "$WORK/$name-sim.err" 2>/dev/null; do
+        kill -0 "$sim" 2>/dev/null || { cat "$WORK/$name-sim.err" >&2; exit 1; }
+        sleep 0.1
+    done
+    local port; port="$(grep '^gateway-sim:' "$WORK/$name-sim.err" | sed -n 's/.*http:\/\/127.0.0.1:\([0-9]*\).*/\1/p')"
     {
         echo "twilio:"
         echo "  base_url: http://127.0.0.1:$port"
@@ -53,10 +56,11 @@ run_once() { # name rate
         --run-id "$name" --clock-start 2026-03-02T16:00:00Z --clock-origin-ms "$start_ms" --clock-speed 1 \
         2> "$WORK/$name-run.err" &
     local runner=$!
-    # Until every text has been accepted by the sim (or 10 minutes pass).
+    # Until the runner exits (an error) or every text has been accepted by the sim (or 10 minutes pass).
     for _ in $(seq 1 6000); do
         local accepted; accepted="$(grep -c '"event":"accepted"' "$log" 2>/dev/null || true)"
         [ "${accepted:-0}" -ge "$ACCOUNTS" ] && break
+        kill -0 "$runner" 2>/dev/null || { tail -3 "$WORK/$name-run.err" >&2; break; }
         sleep 0.1
     done
     sleep 1

@@ -154,7 +154,15 @@ extension LiveDriver {
         }
 
         // One commit; then the effects.
-        let begun = try self.store.commit(work.batch, at: now)
+        let begun: [AttemptBegin]
+        do {
+            begun = try self.store.commit(work.batch, at: now)
+        } catch {
+            // Nothing of this turn is durable: refuse its webhooks (the gateway calls again) and stop.
+            for (reply, _) in work.replies { reply.resume(.failure(error)) }
+            self.logger.error("commit failed, stopping the run: \(error)")
+            throw error
+        }
         for (reply, disposition) in work.replies {
             reply.resume(.success(disposition))
         }
