@@ -3,14 +3,14 @@ import PackageDescription
 
 let heap = Target.Dependency.product(name: "HeapModule", package: "swift-collections")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
-let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
-let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 
 let package = Package(
     name: "dun",
@@ -24,16 +24,17 @@ let package = Package(
         .library(name: "DunReport", targets: ["DunReport"]),
         .library(name: "DunDashboard", targets: ["DunDashboard"]),
         .library(name: "DunStore", targets: ["DunStore"]),
+        .library(name: "DunStatus", targets: ["DunStatus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         .target(name: "DunCore"),
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "DunReport", dependencies: ["DunCore"]),
         .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", heap]),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
+        .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
+        .target(name: "DunStatus", dependencies: ["DunCore", "DunStore", "DunDashboard", "DunReport", "DunSim"]),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -66,12 +69,12 @@ let package = Package(
                 "DunCore", "DunGateways", "DunRuntime", hummingbird, nioCore, nioPosix, httpTypes, logging,
             ]
         ),
-        .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .executableTarget(
             name: "dun",
             dependencies: [
                 "DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "DunSim", "DunDashboard",
-                "DunStore", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser, logging,
+                "DunStore", "DunStatus", "DunGateways", "DunWebhooks", "DunGatewaySim", "DunRuntime", argumentParser,
+                logging,
             ]
         ),
         .target(
@@ -95,7 +98,13 @@ let package = Package(
         ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
         .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
-        .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"]),
+        .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "DunStatusTests",
+            dependencies: ["DunStatus", "DunStore", "DunDashboard", "DunSim", "DunCore", "DunTesting"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
         .testTarget(
             name: "DunGatewaysTests",
             dependencies: ["DunGateways", "DunCore", "DunTesting"],
@@ -111,7 +120,6 @@ let package = Package(
                 "DunGatewaySim", "DunGateways", "DunWebhooks", "DunRuntime", "DunCore", "DunTesting", logging,
             ]
         ),
-        .testTarget(name: "DunStoreTests", dependencies: ["DunStore", "DunCore", "DunTesting", grdb]),
         .testTarget(
             name: "DunRuntimeTests",
             dependencies: [

@@ -146,7 +146,16 @@ public final class LiveDriver: Sendable {
                 heartbeatAt: now,
                 clockAt: state.now,
                 status: "running",
-                arms: arms
+                arms: arms,
+                // Recorded so `dun status` in another process can show how full each pool is.
+                pools: configuration.pools.map { pool in
+                    RunPool(
+                        channel: pool.channel,
+                        rateAttempts: pool.rate?.attempts,
+                        rateIntervalSeconds: pool.rate?.intervalSeconds ?? 1,
+                        seats: pool.seats
+                    )
+                }
             )
         )
     }

@@ -1,3 +1,5 @@
+import DunCore
+
 /// Strategies compared on one scenario over seeded replications: the simulator's entry point.
 ///
 /// Replication `r` draws its population and its luck from `seed` and `r` alone, and every strategy in a
@@ -39,6 +41,11 @@ public struct Comparison: Sendable {
 
     /// Runs one job: strategy `strategy` in replication `replication`. Pure: same inputs, same outcome.
     public func runJob(replication: Int, strategy: Int) -> RunOutcome {
+        self.runJob(replication: replication, strategy: strategy, observer: nil)
+    }
+
+    /// `runJob`, telling `observer` how the run stands at the end of every virtual day.
+    public func runJob(replication: Int, strategy: Int, observer: SimulationObserver?) -> RunOutcome {
         let seed = self.replicationSeed(replication)
         let population = Population(portfolio: self.scenario.portfolio, seed: seed)
         let cohorts = max(1, (population.count + self.cohortSize - 1) / self.cohortSize)
@@ -49,6 +56,7 @@ public struct Comparison: Sendable {
                 population: population,
                 seed: seed
             )
+            run.model.dayObserver = self.dayObserver(observer, replication: replication, strategy: strategy)
             return run.run()
         }
         var total = RunOutcome(
@@ -68,6 +76,39 @@ public struct Comparison: Sendable {
             total.merge(run.run(), members: members)
         }
         return total
+    }
+
+    private func dayObserver(
+        _ observer: SimulationObserver?,
+        replication: Int,
+        strategy: Int
+    ) -> ((Int, RunOutcome) -> Void)? {
+        guard let observer else { return nil }
+        let start = UTCInstant(date: self.scenario.portfolio.start)
+        let horizon = self.scenario.portfolio.horizonDays
+        return { day, outcome in
+            let rules = outcome.deferredByRule.map { (rule: $0.0, count: $0.1) }
+                .sorted { ($1.count, $0.rule) < ($0.count, $1.rule) }
+            observer(
+                SimulationProgress(
+                    replication: replication,
+                    strategyIndex: strategy,
+                    day: day,
+                    horizonDays: horizon,
+                    clock: start.adding(seconds: Int64(day + 1) * 86_400),
+                    outcome: outcome,
+                    deferredByRule: rules
+                )
+            )
+        }
+    }
+
+    /// Runs every job one after another, telling `observer` how each run stands at the end of every virtual
+    /// day (a dashboard). The result equals `runSerial()`'s.
+    public func runSerial(observer: @escaping SimulationObserver) -> [[RunOutcome]] {
+        (0..<self.replications).map { r in
+            self.strategies.indices.map { s in self.runJob(replication: r, strategy: s, observer: observer) }
+        }
     }
 
     /// Runs every job one after another. `outcomes[r][s]` is strategy `s` in replication `r`.

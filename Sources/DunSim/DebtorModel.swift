@@ -37,6 +37,8 @@ struct DebtorModel {
     /// for a driver to feed to the engine; a caller-owned buffer, drained after each step.
     var signals: [Signal] = []
     var recordsSignals = false
+    /// Told at the end of every virtual day (dashboards); nil in ordinary runs.
+    var dayObserver: ((_ day: Int, _ outcome: RunOutcome) -> Void)?
 
     /// Something a simulated debtor did that the engine must hear about.
     struct Signal {
@@ -124,6 +126,15 @@ struct DebtorModel {
     mutating func addFatigue(_ i: Int, _ day: Int, _ amount: Double) {
         self.fatigue[i] = self.currentFatigue(i, day) + Float(amount)
         self.fatigueDay[i] = Int16(day)
+    }
+
+    /// The counters so far with the paying accounts and placed total filled in (for day observers).
+    func partialOutcome() -> RunOutcome {
+        var outcome = self.outcome
+        outcome.placedCents = self.population.placedCents
+        outcome.payingAccounts = 0
+        for bits in self.state where bits & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
+        return outcome
     }
 
     mutating func finish() {

@@ -199,6 +199,13 @@ struct EngineRun {
     mutating func record(day: Int) {
         let collected = self.model.paid.reduce(0, +)
         self.model.outcome.collectedByDay[day] = collected
+        if let observer = self.model.dayObserver {
+            var outcome = self.model.partialOutcome()
+            for (index, rule) in self.deferredRules.enumerated() {
+                outcome.deferredByRule.append((rule, self.deferredCounts[index]))
+            }
+            observer(day, outcome)
+        }
         let horizon = self.model.horizon
         if day == min(30, horizon) { self.model.outcome.paid30 = self.model.paid }
         if day == min(90, horizon) { self.model.outcome.paid90 = self.model.paid }

@@ -17,6 +17,7 @@ struct Dun: AsyncParsableCommand {
             SimulateCommand.self,
             RunCommand.self,
             ReportCommand.self,
+            StatusCommand.self,
         ]
     )
 }

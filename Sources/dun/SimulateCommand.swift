@@ -1,5 +1,6 @@
 import ArgumentParser
 import DunCore
+import DunDashboard
 import DunReport
 import DunSim
 
@@ -57,6 +58,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Run replications one after another (the result is identical).")
     var serial = false
 
+    @Flag(help: "Show the status dashboard while simulating (on a terminal), then the results.")
+    var dashboard = false
+
     func validate() throws {
         if let accounts, accounts < 1 { throw ValidationError("--accounts must be at least 1") }
         if let days, !(1...3_650).contains(days) { throw ValidationError("--days must be 1...3650") }
@@ -81,9 +85,12 @@ struct SimulateCommand: AsyncParsableCommand {
             replications: self.replications,
             seed: self.seed
         )
-        let progress = ProgressBar.onTerminal(label: "simulating")
         let outcomes: [[RunOutcome]]
-        if self.serial {
+        let progress = self.dashboard ? nil : ProgressBar.onTerminal(label: "simulating")
+        if self.dashboard && TerminalSession.outputIsTerminal {
+            let color = TerminalSession.colorAllowed(environment: ProcessInfo.processInfo.environment)
+            outcomes = SimulationDashboardRunner.run(comparison, color: color)
+        } else if self.serial {
             outcomes = comparison.runSerial(progress: progress?.update)
         } else {
             outcomes = await comparison.run(progress: progress?.update)

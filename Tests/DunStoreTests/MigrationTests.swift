@@ -5,7 +5,7 @@ struct MigrationTests {
     @Test func migratesFromEmptyAndReopensIdempotently() throws {
         let temporary = try TemporaryStore()
         defer { temporary.cleanUp() }
-        let names = ["v1-accounts", "v1-events", "v1-runs", "v1-audit"]
+        let names = ["v1-accounts", "v1-events", "v1-runs", "v1-audit", "v2-engine-inputs", "v3-run-pools"]
         do {
             let store = try temporary.open()
             #expect(try store.appliedMigrations() == names)

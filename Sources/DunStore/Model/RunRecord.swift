@@ -28,6 +28,8 @@ public struct RunRecord: Hashable, Sendable {
     /// `running`, `stopped`.
     public var status: String
     public var arms: [Arm]
+    /// The run's capacity pools (gateway rates, agent seats), for dashboards.
+    public var pools: [RunPool]
 
     /// Creates a run record.
     public init(
@@ -36,7 +38,8 @@ public struct RunRecord: Hashable, Sendable {
         heartbeatAt: UTCInstant,
         clockAt: UTCInstant,
         status: String,
-        arms: [Arm]
+        arms: [Arm],
+        pools: [RunPool] = []
     ) {
         self.id = id
         self.startedAt = startedAt
@@ -44,5 +47,6 @@ public struct RunRecord: Hashable, Sendable {
         self.clockAt = clockAt
         self.status = status
         self.arms = arms
+        self.pools = pools
     }
 }

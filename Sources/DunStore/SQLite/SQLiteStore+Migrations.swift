@@ -219,6 +219,7 @@ extension SQLiteStore {
             )
         }
         Self.registerJournalMigrations(&migrator)
+        Self.registerDashboardMigrations(&migrator)
         return migrator
     }
 }

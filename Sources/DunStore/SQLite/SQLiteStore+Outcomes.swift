@@ -231,6 +231,7 @@ extension SQLiteStore {
                     arguments: [run.id, position, arm.campaign, arm.variant, arm.share, arm.path]
                 )
             }
+            try Self.savePools(db, run)
             let arms = run.arms.map { "\($0.campaign)/\($0.variant):\($0.share)" }.joined(separator: ",")
             try Self.audit(db, at: run.heartbeatAt, actor: "runner", action: "run.start", detail: "\(run.id) \(arms)")
         }
@@ -280,7 +281,8 @@ extension SQLiteStore {
                 heartbeatAt: UTCInstant(secondsSinceEpoch: row["heartbeat_at"]),
                 clockAt: UTCInstant(secondsSinceEpoch: row["clock_at"]),
                 status: row["status"],
-                arms: arms
+                arms: arms,
+                pools: try Self.loadPools(db, runID: id)
             )
         }
     }

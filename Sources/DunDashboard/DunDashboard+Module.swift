@@ -1,1 +1,0 @@
-// DunDashboard: see ../../../shared/DESIGN.md. The module's types land with their issue.
