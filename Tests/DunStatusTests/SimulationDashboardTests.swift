@@ -28,7 +28,7 @@ struct SimulationDashboardTests {
                 ),
             ]
         )
-        return Comparison(scenario: scenario, strategies: [.agency(), Strategy(campaign: campaign)], seed: 7)
+        return Comparison(scenario: scenario, strategies: [.agency(campaign), Strategy(campaign: campaign)], seed: 7)
     }
 
     @Test func observerSeesEveryDayAndChangesNothing() throws {
