@@ -15,6 +15,8 @@ public final class TerminalSession: @unchecked Sendable {
     // runtime calls; only `tcsetattr` and `write` run in a handler.
     private let input: Int32
     private let output: Int32
+    /// Set once input reaches end of file: from then on the wait is a plain timeout, never a busy loop.
+    private var inputClosed = false
 
     /// Whether standard output is a terminal (and so the dashboard should be interactive).
     public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
@@ -70,10 +72,15 @@ public final class TerminalSession: @unchecked Sendable {
     /// Waits up to `milliseconds` for input and returns the bytes read (empty on timeout). This wait is also the
     /// dashboard's refresh tick, so the dashboard needs no timer of its own.
     public func readInput(waitingUpTo milliseconds: Int32) -> [UInt8] {
+        if self.inputClosed {
+            _ = poll(nil, 0, milliseconds)
+            return []
+        }
         var descriptor = pollfd(fd: self.input, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, milliseconds) > 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = read(self.input, &buffer, buffer.count)
+        if count == 0 || (count < 0 && errno != EINTR && errno != EAGAIN) { self.inputClosed = true }
         return count > 0 ? Array(buffer.prefix(count)) : []
     }
 
