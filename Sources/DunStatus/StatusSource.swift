@@ -79,7 +79,7 @@ public struct StatusSource: Sendable {
             DashboardSnapshot.EventLine(
                 at: entry.at,
                 kind: entry.kind.rawValue,
-                detail: StatusRedaction.redact(entry.summary)
+                detail: Redaction.redact(entry.summary)
             )
         }
         return .init(query: query, accountID: query, entries: entries)
@@ -206,7 +206,7 @@ public struct StatusSource: Sendable {
             gateway: counts.channel.rawValue,
             requests: counts.requestsToday,
             errors: counts.errorsToday,
-            lastError: counts.lastError.map(StatusRedaction.redact)
+            lastError: counts.lastError.map(Redaction.redact)
         )
     }
 
@@ -219,7 +219,7 @@ public struct StatusSource: Sendable {
         if !entry.accountID.isEmpty, !detail.contains(entry.accountID) {
             detail = "\(entry.accountID) \(detail)"
         }
-        return .init(at: entry.at, kind: String(kind), detail: StatusRedaction.redact(detail))
+        return .init(at: entry.at, kind: String(kind), detail: Redaction.redact(detail))
     }
 
     static func trimmed(_ text: String) -> String {

@@ -1,7 +1,7 @@
 /// Masks phone numbers and email addresses in text bound for logs: `+14155550123` → `+1415•••0123`,
 /// `jane.doe@example.com` → `j•••@example.com`.
 ///
-/// Personal contact data never reaches a log line unmasked; the store keeps the full values.
+/// Personal contact data never reaches a log line or a dashboard unmasked; the store keeps the full values.
 public enum Redaction {
     /// The text with every E.164-looking number (a `+` and 8–15 digits) and every email address masked.
     public static func redact(_ text: String) -> String {
