@@ -1,5 +1,6 @@
 import DunCore
 import DunDashboard
+import DunTesting
 import Testing
 
 struct DashboardViewTests {

@@ -2,6 +2,7 @@ import DunCore
 import DunDashboard
 import DunSim
 import DunStatus
+import DunTesting
 import Testing
 
 /// `dun simulate --dashboard`'s data path: the simulator's daily observer and the snapshots built from it.

@@ -2,6 +2,7 @@ import DunCore
 import DunDashboard
 import DunStatus
 import DunStore
+import DunTesting
 import Testing
 
 /// The snapshot source against a real SQLite store populated through the Store API: its numbers are checked

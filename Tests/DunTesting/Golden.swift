@@ -1,10 +1,15 @@
 import Foundation
-import Testing
+public import Testing
 
-/// Compares `lines` with the golden file `Snapshots/<name>.txt` beside this file. With RECORD_SNAPSHOTS=1 the
+/// Compares `lines` with the golden file `Snapshots/<name>.txt` beside the calling test file. With RECORD_SNAPSHOTS=1 the
 /// file is (re)written and the test fails, so a recording never passes silently; a missing golden fails too.
-func assertGolden(_ lines: [String], named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+public func assertGolden(
+    _ lines: [String],
+    named name: String,
+    filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = directory.appendingPathComponent("\(name).txt")
     let actual = lines.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
