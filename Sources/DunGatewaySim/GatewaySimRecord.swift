@@ -1,3 +1,5 @@
+import DunCore
+
 /// One message, call or email the sim accepted.
 public struct GatewaySimRecord: Sendable, Hashable {
     /// What was accepted.
@@ -33,35 +35,5 @@ public struct GatewaySimRecord: Sendable, Hashable {
         }
         let body = fields.map { "\(JSONText.quoted($0.0)):\(JSONText.quoted($0.1))" }.joined(separator: ",")
         return "{\(body),\"at_ms\":\(self.acceptedAtMilliseconds)}"
-    }
-}
-
-/// Minimal JSON text for the sim's answers and log, with fixed key order.
-enum JSONText {
-    /// `text` as a JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
-    }
-
-    /// A JSON object from string fields, in order.
-    static func object(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { "\(self.quoted($0.0)):\(self.quoted($0.1))" }.joined(separator: ",") + "}"
     }
 }

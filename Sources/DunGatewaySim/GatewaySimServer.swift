@@ -6,6 +6,8 @@ public import Logging
 import NIOCore
 import NIOPosix
 
+import enum DunCore.JSONText
+
 /// `dun gateway-sim`: a Twilio-compatible API and an SMTP server on loopback, calling webhooks back.
 ///
 /// HTTP (basic auth `AccountSid:AuthToken`; any account SID, the token must match):

@@ -1,9 +1,11 @@
+import DunCore
+
 extension ComparisonReport {
     /// The report as JSON with stable keys in a fixed order and fixed decimals: the same report gives the same
     /// bytes in every process (no dictionary order, no locale). Ends with a newline.
     public func json() -> String {
         var out = "{\n"
-        out += "  \"scenario\": \(Self.quoted(self.scenario)),\n"
+        out += "  \"scenario\": \(JSONText.quoted(self.scenario)),\n"
         out += "  \"seed\": \(self.seed),\n"
         out += "  \"replications\": \(self.replications),\n"
         out += "  \"accounts\": \(self.accounts),\n"
@@ -16,27 +18,6 @@ extension ComparisonReport {
         out += self.strategies.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"
         return out
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     static func number(_ value: Double) -> String {
@@ -54,7 +35,7 @@ extension StrategyReport {
     func json(indent: String) -> String {
         let inner = indent + "  "
         var fields: [String] = []
-        fields.append("\"name\": \(ComparisonReport.quoted(self.name))")
+        fields.append("\"name\": \(JSONText.quoted(self.name))")
         fields.append("\"is_baseline\": \(self.isBaseline)")
         fields.append("\"paying_share\": \(ComparisonReport.estimate(self.payingShare))")
         fields.append(
@@ -79,11 +60,11 @@ extension StrategyReport {
         fields.append("\"complaints\": \(ComparisonReport.number(self.complaints))")
         fields.append("\"disputes\": \(ComparisonReport.number(self.disputes))")
         let rules = self.deferredByRule.map {
-            "\(ComparisonReport.quoted($0.rule)): \(ComparisonReport.number($0.count))"
+            "\(JSONText.quoted($0.rule)): \(ComparisonReport.number($0.count))"
         }
         fields.append("\"deferred_by_rule\": {\(rules.joined(separator: ", "))}")
         if let difference = self.liquidation180VersusBaseline {
-            let verdict = self.verdict.map { ComparisonReport.quoted($0.rawValue) } ?? "null"
+            let verdict = self.verdict.map { JSONText.quoted($0.rawValue) } ?? "null"
             fields.append(
                 "\"vs_baseline\": {\"liquidation_d180_diff\": \(ComparisonReport.estimate(difference)), "
                     + "\"verdict\": \(verdict)}"

@@ -1,3 +1,4 @@
+import DunCore
 public import DunReport
 public import DunStore
 
@@ -214,32 +215,15 @@ public struct LiveReport: Sendable, Hashable {
             let ci = value.ci95.map { "[\(Fixed.format($0.lower, 6)),\(Fixed.format($0.upper, 6))]" } ?? "null"
             return "{\"mean\":\(Fixed.format(value.mean, 6)),\"ci95\":\(ci),\"n\":\(value.sampleSize)}"
         }
-        func quoted(_ text: String) -> String {
-            var output = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        output.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return output + "\""
-        }
         let arms = self.arms.map { arm in
-            "{\"campaign\":\(quoted(arm.campaign)),\"variant\":\(quoted(arm.variant)),\"accounts\":\(arm.accounts),"
+            "{\"campaign\":\(JSONText.quoted(arm.campaign)),\"variant\":\(JSONText.quoted(arm.variant)),\"accounts\":\(arm.accounts),"
                 + "\"paying_accounts\":\(arm.payingAccounts),\"placed_cents\":\(arm.placedCents),"
                 + "\"collected_cents\":\(arm.collectedCents),\"attempts\":\(arm.attempts),\"reached\":\(arm.reached),"
                 + "\"promises\":\(arm.promises),\"opt_outs\":\(arm.optOuts),"
                 + "\"paying_share\":\(estimate(arm.payingShare)),\"liquidation\":\(estimate(arm.liquidation)),"
                 + "\"paying_share_vs_champion\":\(estimate(arm.payingShareVersusChampion)),"
                 + "\"liquidation_vs_champion\":\(estimate(arm.liquidationVersusChampion)),"
-                + "\"warnings\":[\(arm.warnings.map(quoted).joined(separator: ","))]}"
+                + "\"warnings\":[\(arm.warnings.map(JSONText.quoted).joined(separator: ","))]}"
         }
         return "{\"arms\":[\(arms.joined(separator: ","))]}\n"
     }

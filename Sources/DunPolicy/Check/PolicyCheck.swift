@@ -39,11 +39,11 @@ public struct PolicyCheck: Sendable {
     public var json: String {
         var lines: [String] = []
         for verdict in self.verdicts {
-            let next = verdict.nextAllowed.map { Self.quote(self.format($0)) } ?? "null"
-            let rule = verdict.rule.map(Self.quote) ?? "null"
+            let next = verdict.nextAllowed.map { JSONText.quoted(self.format($0)) } ?? "null"
+            let rule = verdict.rule.map(JSONText.quoted) ?? "null"
             lines.append(
                 "{\"allowed\":\(verdict.allowed),\"index\":\(verdict.index),\"next_allowed\":\(next),"
-                    + "\"reason\":\(Self.quote(verdict.reason)),\"rule\":\(rule)}"
+                    + "\"reason\":\(JSONText.quoted(verdict.reason)),\"rule\":\(rule)}"
             )
         }
         return "{\"verdicts\":[\n" + lines.map { "  " + $0 }.joined(separator: ",\n") + "\n]}\n"
@@ -72,27 +72,6 @@ public struct PolicyCheck: Sendable {
             }
         }
         return text
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 
