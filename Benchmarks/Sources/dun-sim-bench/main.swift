@@ -71,18 +71,35 @@ case "single":
     let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [baseline()], seed: 1)
     var times: [Double] = []
     var cpu: [Double] = []
-    var collected: Int64 = 0
+    var last: RunOutcome?
     for _ in 0..<runs {
         let start = seconds()
         let startCPU = cpuSeconds()
         let outcome = comparison.runJob(replication: 0, strategy: 0)
         times.append(seconds() - start)
         cpu.append(cpuSeconds() - startCPU)
-        collected = outcome.collectedCents
+        last = outcome
+    }
+    // The headline figures, so the SimPy peer (Benchmarks/peers/simpy_agency.py) can be compared with them.
+    let outcome = last!
+    let report = comparison.report(from: [[outcome]]).strategies[0]
+    func fixed(_ value: Double) -> String {
+        let scaled = (value * 10_000).rounded()
+        return String(Int(scaled) / 10_000) + "." + String(String(Int(abs(scaled)) % 10_000 + 10_000).dropFirst())
     }
     print(
         "single agency accounts=\(accounts) days=180 runs=\(runs) median_wall_s=\(median(times)) "
-            + "median_cpu_s=\(median(cpu)) collected_cents=\(collected) peak_rss_mb=\(peakRSSMegabytes())"
+            + "median_cpu_s=\(median(cpu)) collected_cents=\(outcome.collectedCents) peak_rss_mb=\(peakRSSMegabytes())"
+    )
+    print(
+        "figures attempts_per_account=\(fixed(report.attemptsPerAccount)) "
+            + "rpc_per_attempt=\(fixed(report.rightPartyContactsPerAttempt)) "
+            + "liq_d30=\(fixed(report.liquidation30.mean)) liq_d90=\(fixed(report.liquidation90.mean)) "
+            + "liq_d180=\(fixed(report.liquidation180.mean)) promises_per_rpc=\(fixed(report.promisesPerContact)) "
+            + "promises_kept=\(fixed(report.promisesKeptShare)) reached_d90=\(fixed(report.reachedByDay90)) "
+            + "paying_share=\(fixed(Double(outcome.payingAccounts) / Double(max(1, outcome.accounts)))) "
+            + "disputes=\(outcome.disputes) ceases=\(outcome.ceases) settlements=\(outcome.settlements) "
+            + "plans=\(outcome.plans)"
     )
 case "engine":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
