@@ -67,7 +67,7 @@ let mode = arguments.count > 1 ? arguments[1] : "single"
 switch mode {
 case "single":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
-    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
+    let runs = max(1, arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3)
     let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [baseline()], seed: 1)
     var times: [Double] = []
     var cpu: [Double] = []
