@@ -81,7 +81,7 @@ case "single":
         last = outcome
     }
     // The headline figures, so the SimPy peer (Benchmarks/peers/simpy_agency.py) can be compared with them.
-    let outcome = last!
+    guard let outcome = last else { exit(1) }
     let report = comparison.report(from: [[outcome]]).strategies[0]
     func fixed(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()
