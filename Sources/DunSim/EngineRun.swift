@@ -18,6 +18,8 @@ struct EngineRun {
     var queue = Heap<Event>()
     var sequence: UInt64 = 0
     var actions: [EngineAction] = []
+    /// The index in `deferredRules` of the last rule counted (most deferrals repeat the previous rule).
+    var lastRule = 0
     let start: Int64
     let end: Int64
     let usesAgents: Bool
@@ -156,8 +158,9 @@ struct EngineRun {
                 )
             )
         }
-        // Daily debtor ticks at 05:00 UTC (midnight on the US east coast), from day 1.
-        for day in 1...self.model.horizon { self.push(self.start + Int64(day) * 86_400 + 18_000, .dayTick) }
+        // Daily ticks are queued one at a time (each tick queues the next), so the queue stays as small as the
+        // attempts in flight.
+        if self.model.horizon >= 1 { self.push(self.dayTickInstant(1), .dayTick, 1) }
         for i in 0..<n {
             self.engine.handle(.enrol(AccountIndex(i), campaign: 0), at: startInstant, into: &self.actions)
             self.perform(at: self.start)
@@ -188,7 +191,11 @@ struct EngineRun {
                     )
                     self.engine.handle(.result(id, result), at: now, into: &self.actions)
                 case .dayTick:
-                    self.dayTick(day, at: now)
+                    let tickDay = Int(event.account)
+                    if tickDay < self.model.horizon {
+                        self.push(self.dayTickInstant(tickDay + 1), .dayTick, Int32(tickDay + 1))
+                    }
+                    self.dayTick(tickDay, at: now)
                 case .verification:
                     self.engine.handle(
                         .consumerEvent(AccountIndex(event.account), .verificationSent),
@@ -237,6 +244,11 @@ struct EngineRun {
     }
 
     /// Daily debtor behaviour: replenishment, promises and instalments falling due, self-cure.
+    /// Daily debtor ticks run at 05:00 UTC (midnight on the US east coast), from day 1.
+    func dayTickInstant(_ day: Int) -> Int64 {
+        self.start + Int64(day) * 86_400 + 18_000
+    }
+
     mutating func dayTick(_ day: Int, at now: UTCInstant) {
         if self.usesAgents && day == self.model.scenario.agency.skipTraceDay { self.model.skipTrace(day) }
         for i in 0..<self.model.population.count {
@@ -280,9 +292,13 @@ struct EngineRun {
     }
 
     mutating func countDeferral(_ rule: String) {
-        if let index = self.deferredRules.firstIndex(of: rule) {
+        if self.lastRule < self.deferredRules.count && self.deferredRules[self.lastRule] == rule {
+            self.deferredCounts[self.lastRule] += 1
+        } else if let index = self.deferredRules.firstIndex(of: rule) {
+            self.lastRule = index
             self.deferredCounts[index] += 1
         } else {
+            self.lastRule = self.deferredRules.count
             self.deferredRules.append(rule)
             self.deferredCounts.append(1)
         }

@@ -81,7 +81,10 @@ switch mode {
 case "single":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
     let runs = arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3
-    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [baseline()], seed: 1)
+    var singleScenario = scenario(accounts: accounts)
+    // `single N RUNS fixed-offset`: the agency's shifts at a fixed UTC−5 (no DST), as before the IANA zone.
+    if arguments.count > 4 && arguments[4] == "fixed-offset" { singleScenario.agency.zone = nil }
+    let comparison = Comparison(scenario: singleScenario, strategies: [baseline()], seed: 1)
     var times: [Double] = []
     var cpu: [Double] = []
     var collected: Int64 = 0
