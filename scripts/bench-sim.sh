@@ -36,8 +36,8 @@ timed() {  # timed FILE COMMAND...: runs COMMAND on core 0; FILE gets "user syst
 }
 times=$(mktemp -d)
 trap 'rm -rf "$times"' EXIT
-timed "$times/dun1" "$bench" single 10000 1
-for run in 2 3; do timed "$times/dun$run" "$bench" single 10000 1 >/dev/null; done
+timed "$times/dun1" "$bench" single 10000 1 fixed-offset
+for run in 2 3; do timed "$times/dun$run" "$bench" single 10000 1 fixed-offset >/dev/null; done
 timed "$times/simpy" python3 Benchmarks/peers/simpy_agency.py 10000
 timed "$times/bisect" python3 Benchmarks/peers/simpy_agency.py 10000 --bisect-line
 dun=$(for run in 1 2 3; do awk '{ print $1 + $2 }' "$times/dun$run"; done | sort -n | sed -n 2p)

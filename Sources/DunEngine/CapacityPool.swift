@@ -1,4 +1,5 @@
 public import DunCore
+public import DunPolicy
 
 /// A channel's capacity: a gateway rate, agent seats with working hours, or both.
 ///
@@ -23,22 +24,27 @@ public struct CapacityPool: Sendable, Hashable {
     /// How many attempts may be in flight at once (agent seats: busy until the attempt's result arrives);
     /// nil for no limit.
     public var seats: Int?
-    /// When the seats work, in the pool's own local time (`utcOffsetSeconds`); nil for around the clock.
+    /// When the seats work, in the pool's own local time (`zone`, else `utcOffsetSeconds`); nil for around the
+    /// clock.
     public var workingHours: SendWindow?
-    /// The fixed UTC offset of the working hours (an agency's zone at a fixed offset).
+    /// The fixed UTC offset of the working hours (an agency's zone at a fixed offset); ignored when `zone` is set.
     public var utcOffsetSeconds: Int
+    /// The IANA zone of the working hours (DST-aware, from the compiled zone tables); nil for `utcOffsetSeconds`.
+    public var zone: ZoneID?
 
     public init(
         channel: Channel,
         rate: Rate? = nil,
         seats: Int? = nil,
         workingHours: SendWindow? = nil,
-        utcOffsetSeconds: Int = 0
+        utcOffsetSeconds: Int = 0,
+        zone: ZoneID? = nil
     ) {
         self.channel = channel
         self.rate = rate
         self.seats = seats
         self.workingHours = workingHours
         self.utcOffsetSeconds = utcOffsetSeconds
+        self.zone = zone
     }
 }

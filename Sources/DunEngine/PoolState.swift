@@ -23,7 +23,7 @@ struct PoolState: Sendable {
         self.rateAttempts = pool.rate?.attempts ?? .max
         self.rateInterval = Swift.max(1, pool.rate?.intervalSeconds ?? 1)
         self.hours = pool.workingHours.map(CompiledWindow.init)
-        self.zone = LocalZone(zone: nil, fixedOffset: Int64(pool.utcOffsetSeconds))
+        self.zone = LocalZone(zone: pool.zone, fixedOffset: Int64(pool.utcOffsetSeconds))
     }
 
     private func interval(of instant: Int64) -> Int64 {

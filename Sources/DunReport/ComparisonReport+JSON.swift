@@ -15,7 +15,8 @@ extension ComparisonReport {
             out += index == 0 ? "\n" : ",\n"
             out += strategy.json(indent: "    ")
         }
-        out += self.strategies.isEmpty ? "]\n" : "\n  ]\n"
+        out += self.strategies.isEmpty ? "]" : "\n  ]"
+        out += ",\n  \"notes\": [\(self.notes.map { JSONText.quoted($0) }.joined(separator: ", "))]\n"
         out += "}\n"
         return out
     }
@@ -63,6 +64,10 @@ extension StrategyReport {
             "\(JSONText.quoted($0.rule)): \(ComparisonReport.number($0.count))"
         }
         fields.append("\"deferred_by_rule\": {\(rules.joined(separator: ", "))}")
+        let endings = self.endedBy.map {
+            "\(JSONText.quoted($0.rule)): \(ComparisonReport.number($0.count))"
+        }
+        fields.append("\"ended_by\": {\(endings.joined(separator: ", "))}")
         if let difference = self.liquidation180VersusBaseline {
             let verdict = self.verdict.map { JSONText.quoted($0.rawValue) } ?? "null"
             fields.append(

@@ -47,6 +47,18 @@ extension ComparisonReport {
                 out += "  \(strategy.name): \(rules.joined(separator: ", "))\n"
             }
         }
+        let withEndings = self.strategies.filter { !$0.endedBy.isEmpty }
+        if !withEndings.isEmpty {
+            out += "\nenrolments ended per reason (mean per replication; rule ids are the law's):\n"
+            for strategy in withEndings {
+                let reasons = strategy.endedBy.map { "\($0.rule) \(Fixed.format($0.count, 0))" }
+                out += "  \(strategy.name): \(reasons.joined(separator: ", "))\n"
+            }
+        }
+        if !self.notes.isEmpty {
+            out += "\n"
+            for note in self.notes { out += "note: \(note)\n" }
+        }
         return out
     }
 

@@ -9,6 +9,9 @@ public struct ComparisonReport: Hashable, Sendable {
     public var accounts: Int
     public var days: Int
     public var strategies: [StrategyReport]
+    /// Plain-language notes about the run (a strategy that cannot do what it says, an ending that is the law's),
+    /// in a fixed order.
+    public var notes: [String] = []
 
     public init(
         scenario: String,
@@ -61,6 +64,9 @@ public struct StrategyReport: Hashable, Sendable {
     public var disputes: Double
     /// Deferred contacts per rule id, mean per replication, sorted by rule id.
     public var deferredByRule: [RuleCount]
+    /// Enrolments ended per reason (the rule id when the law ended one; else the campaign's reason, such as
+    /// `completed` or `stop rule: after 60 days`), mean per replication, sorted by reason.
+    public var endedBy: [RuleCount]
     /// Paired difference in 180-day liquidation from the baseline; nil for the baseline itself.
     public var liquidation180VersusBaseline: Estimate?
     public var verdict: Verdict?
@@ -93,7 +99,8 @@ public struct StrategyReport: Hashable, Sendable {
         deferredByRule: [RuleCount],
         liquidation180VersusBaseline: Estimate?,
         verdict: Verdict?,
-        curve: [Double]
+        curve: [Double],
+        endedBy: [RuleCount] = []
     ) {
         self.name = name
         self.isBaseline = isBaseline
@@ -121,6 +128,7 @@ public struct StrategyReport: Hashable, Sendable {
         self.liquidation180VersusBaseline = liquidation180VersusBaseline
         self.verdict = verdict
         self.curve = curve
+        self.endedBy = endedBy
     }
 }
 

@@ -48,6 +48,13 @@ extension Comparison {
             }
             // Sorted by rule id: dictionary order never reaches the report.
             let deferred = totals.keys.sorted().map { RuleCount(rule: $0, count: Double(totals[$0]!) / perReplication) }
+            var endings: [String: Int] = [:]
+            for run in runs {
+                for (reason, count) in run.endedByReason { endings[reason, default: 0] += count }
+            }
+            let ended = endings.keys.sorted().map {
+                RuleCount(rule: $0, count: Double(endings[$0]!) / perReplication)
+            }
             strategies.append(
                 StrategyReport(
                     name: strategy.name,
@@ -78,11 +85,12 @@ extension Comparison {
                     deferredByRule: deferred,
                     liquidation180VersusBaseline: difference,
                     verdict: verdict,
-                    curve: curve
+                    curve: curve,
+                    endedBy: ended
                 )
             )
         }
-        return ComparisonReport(
+        var report = ComparisonReport(
             scenario: self.scenario.name,
             seed: self.seed,
             replications: replications,
@@ -90,6 +98,34 @@ extension Comparison {
             days: self.scenario.portfolio.horizonDays,
             strategies: strategies
         )
+        report.notes = self.notes(strategies)
+        return report
+    }
+
+    /// Plain notes: agent steps that can never meet the agents' shifts, and enrolments the law ended because
+    /// texting was not permitted (no consent, or consent older than 60 days: RF-6-SMS).
+    func notes(_ reports: [StrategyReport]) -> [String] {
+        var notes: [String] = []
+        let accounts = Double(max(1, self.scenario.portfolio.accounts))
+        for (strategy, report) in zip(self.strategies, reports) {
+            let steps = strategy.agentStepsOutsideShifts(self.scenario)
+            if !steps.isEmpty {
+                notes.append(
+                    "\(strategy.name): agent-call step(s) \(steps.joined(separator: ", ")) have send windows that never "
+                        + "meet the agents' shifts (in the agency's zone); those calls only wait (CAMPAIGN-WINDOW and "
+                        + "CAPACITY deferrals) until a stop rule ends the enrolment."
+                )
+            }
+            if let sms = report.endedBy.first(where: { $0.rule == "RF-6-SMS" }), sms.count / accounts >= 0.01 {
+                let share = Int((sms.count / accounts * 100).rounded())
+                notes.append(
+                    "\(strategy.name): \(share)% of enrolments ended on RF-6-SMS: the account has no text consent "
+                        + "(or it is older than 60 days, 12 CFR 1006.6(d)(5)), so the SMS step cannot be sent. That is "
+                        + "the law working; a live run's audience (requires_channels: sms) would not enrol them."
+                )
+            }
+        }
+        return notes
     }
 
     static func liquidation(_ runs: [RunOutcome], _ paid: KeyPath<RunOutcome, [Int64]>) -> Estimate {

@@ -10,7 +10,7 @@ extension DebtorModel {
         guard self.balance[i] > 0 else { return 0 }
         let before = self.paid[i]
         if day > 0 && day % 30 == 0 {
-            let replenish = Double(self.population.capacity[i]) * self.scenario.portfolio.capacityMonthlyReplenish
+            let replenish = Double(self.population.capacity[i]) * self.rates.capacityMonthlyReplenish
             self.capacity[i] += Int64(replenish.rounded())
         }
         if Int(self.promiseDay[i]) == day {
@@ -23,7 +23,7 @@ extension DebtorModel {
             }
         }
         if self.planRemaining[i] > 0 && Int(self.planNextDay[i]) == day {
-            if self.draw(i, day, .planKeep) < self.scenario.behaviour.planInstallmentKeep {
+            if self.draw(i, day, .planKeep) < self.rates.planInstallmentKeep {
                 self.planRemaining[i] -= 1
                 self.planNextDay[i] = Int16(min(day + 30, Int(Int16.max)))
                 if self.planRemaining[i] > 0 { self.signal(i, .plan, self.planAmount[i]) }
@@ -54,8 +54,8 @@ extension DebtorModel {
         localMinute: Int,
         ai: Bool
     ) -> Double {
-        let behaviour = self.scenario.behaviour
-        let agency = self.scenario.agency
+        let behaviour = self.rates
+        let agency = self.rates
         self.outcome.callAttempts += 1
         self.state[i] |= Bit.triedPhone
         guard self.state[i] & Bit.phoneValid != 0 else {
@@ -66,15 +66,10 @@ extension DebtorModel {
         let fatigue = Double(self.currentFatigue(i, day))
         let hour = localMinute / 60
         let band = hour >= 9 && hour < 17 ? 0 : (hour >= 17 && hour < 21 ? 1 : 2)
-        let hourMultiplier: Double
-        switch self.population.hourType[i] {
-        case 0: hourMultiplier = behaviour.dayTypeHours[band]
-        case 1: hourMultiplier = behaviour.eveningTypeHours[band]
-        default: hourMultiplier = behaviour.flexibleTypeHours[band]
-        }
+        let hourMultiplier = behaviour.hours[min(2, Int(self.population.hourType[i])) * 3 + band]
         let fatigueFactor = Math.exp(-behaviour.fatigueK * fatigue)
         let answer =
-            behaviour.answerBase * hourMultiplier * behaviour.dowMultipliers[weekday] * fatigueFactor
+            behaviour.answerBase * hourMultiplier * behaviour.dow[weekday] * fatigueFactor
         self.addFatigue(i, day, behaviour.fatigueCall)
         guard self.draw(i, day, ai ? .aiAnswer : .answer) < answer else { return agency.ahtNoAnswerMinutes }
         if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {
@@ -94,9 +89,9 @@ extension DebtorModel {
 
     /// A right-party conversation (SIMULATION.md §5.4).
     mutating func conversation(_ i: Int, _ day: Int, ai: Bool, fatigueFactor: Double) {
-        let behaviour = self.scenario.behaviour
+        let behaviour = self.rates
         let s = self.decay[day] * 2 * self.willingness[i] * fatigueFactor
-        let hasCapacity = self.capacity[i] > behaviour.hasCapacityThreshold.cents
+        let hasCapacity = self.capacity[i] > behaviour.hasCapacityThresholdCents
         let commit = ai ? behaviour.aiCommitMultiplier : 1
         let resolve = hasCapacity ? behaviour.resolveNowRPC * s * commit : 0
         let plan = hasCapacity ? behaviour.planRPC * s * commit : 0
@@ -114,7 +109,7 @@ extension DebtorModel {
         } else if u < resolve + plan + promise {
             self.outcome.promises += 1
             let delay = 1 + Int(self.draw(i, day, .promiseDelay) * Double(behaviour.promiseDelayMaxDays))
-            let amount = min(self.balance[i], max(self.capacity[i], behaviour.promiseMinimum.cents))
+            let amount = min(self.balance[i], max(self.capacity[i], behaviour.promiseMinimumCents))
             var keep = behaviour.promiseKeepBase + (self.capacity[i] >= amount ? behaviour.promiseKeepIfAffordable : 0)
             if ai { keep *= behaviour.aiKeepMultiplier }
             self.promiseDay[i] = Int16(min(day + delay, Int(Int16.max)))
@@ -135,9 +130,9 @@ extension DebtorModel {
 
     /// The debtor's response to a delivered SMS: fatigue, complaint, opt-out (STOP), read, click to the portal.
     mutating func deliverSMS(_ i: Int, _ day: Int) {
-        let behaviour = self.scenario.behaviour
+        let behaviour = self.rates
         self.outcome.smsSent += 1
-        self.outcome.messageCostMillicents += self.scenario.costs.smsMillicents
+        self.outcome.messageCostMillicents += self.rates.smsMillicents
         let fatigue = Double(self.currentFatigue(i, day))
         self.addFatigue(i, day, behaviour.fatigueSMS)
         if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {
@@ -156,9 +151,9 @@ extension DebtorModel {
 
     /// The debtor's response to a delivered email: fatigue, complaint, open, click to the portal.
     mutating func deliverEmail(_ i: Int, _ day: Int) {
-        let behaviour = self.scenario.behaviour
+        let behaviour = self.rates
         self.outcome.emailsSent += 1
-        self.outcome.messageCostMillicents += self.scenario.costs.emailMillicents
+        self.outcome.messageCostMillicents += self.rates.emailMillicents
         let fatigue = Double(self.currentFatigue(i, day))
         self.addFatigue(i, day, behaviour.fatigueEmail)
         if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {
@@ -171,8 +166,8 @@ extension DebtorModel {
 
     /// A click to the self-serve portal: resolve (with a settlement offer), set up a plan, or leave.
     mutating func portal(_ i: Int, _ day: Int) {
-        let behaviour = self.scenario.behaviour
-        guard self.capacity[i] > behaviour.hasCapacityThreshold.cents else { return }
+        let behaviour = self.rates
+        guard self.capacity[i] > behaviour.hasCapacityThresholdCents else { return }
         let u = self.draw(i, day, .portal)
         if u < behaviour.portalResolve {
             self.settle(i, day, fraction: behaviour.settlementFractionPortal)
@@ -202,7 +197,7 @@ extension DebtorModel {
     }
 
     mutating func startPlan(_ i: Int, _ day: Int) {
-        let behaviour = self.scenario.behaviour
+        let behaviour = self.rates
         self.outcome.plans += 1
         let span = behaviour.planMonthsMax - behaviour.planMonthsMin + 1
         let months = behaviour.planMonthsMin + min(span - 1, Int(self.draw(i, day, .planMonths) * Double(span)))
@@ -221,6 +216,7 @@ extension DebtorModel {
         let written = max(0, min(writeOff, self.balance[i] - amount))
         self.balance[i] -= amount + written
         self.paid[i] += amount
+        self.collectedTotal += amount
         self.writtenOff[i] += written
         self.capacity[i] = max(0, self.capacity[i] - amount)
         if amount > 0 {

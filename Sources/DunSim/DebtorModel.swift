@@ -10,6 +10,8 @@ struct DebtorModel {
     let population: Population
     let horizon: Int
     let drawKey: UInt64
+    /// The scenario's per-event numbers, flattened (see `DebtorRates`).
+    let rates: DebtorRates
 
     // Per-account state.
     var balance: [Int64]
@@ -26,6 +28,8 @@ struct DebtorModel {
     var planRemaining: [UInt8]
     var planNextDay: [Int16]
     var planAmount: [Int64]
+    /// Sum of `paid` (kept as payments happen, so a day's total is not a pass over every account).
+    var collectedTotal: Int64 = 0
 
     // Per-run tables.
     let decay: [Double]
@@ -80,6 +84,7 @@ struct DebtorModel {
         let n = population.count
         let horizon = scenario.portfolio.horizonDays
         self.horizon = horizon
+        self.rates = DebtorRates(scenario)
         self.drawKey = SplitMix64.mix(seed ^ 0x5DEE_CE66_D1CE_4E5B)
         self.balance = population.balance
         self.paid = [Int64](repeating: 0, count: n)

@@ -6,16 +6,20 @@ import HeapModule
 /// One campaign strategy over one population for one replication, driven through the real scheduler engine and
 /// contact policy: the engine decides every contact; the behaviour model answers as the simulated gateways.
 ///
-/// Virtual time is a heap of `(instant, sequence)` events (engine wake-ups, attempt results, daily debtor
-/// ticks, dispute verifications); `now` moves only when the next event is taken. Buffers are owned here and
-/// reused, so the loop allocates nothing per event once warm.
+/// Virtual time is a heap of `(instant, sequence)` events (attempt results, daily debtor ticks, dispute
+/// verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every input
+/// rather than queued: the engine already keeps its due items in order); `now` moves only when the next event is
+/// taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
+/// one (and the engine runs its due work within that same input anyway). Buffers are owned here and reused, so
+/// the loop allocates nothing per event once warm.
 struct EngineRun {
     var model: DebtorModel
     var engine: SchedulerEngine
     var queue = Heap<Event>()
     var sequence: UInt64 = 0
     var actions: [EngineAction] = []
-    var armedWake: Int64 = Int64.max
+    /// The index in `deferredRules` of the last rule counted (most deferrals repeat the previous rule).
+    var lastRule = 0
     let start: Int64
     let end: Int64
     let usesAgents: Bool
@@ -23,6 +27,10 @@ struct EngineRun {
     let agents: Double
     /// The IANA zone of each home in `homes` (DST-aware local time, as the policy sees it).
     let zones: [ZoneID?]
+    /// Per home: the UTC offset in effect from `offsetFrom` until `offsetUntil` (the zone's next transition).
+    var offsets: [Int64]
+    var offsetFrom: [Int64]
+    var offsetUntil: [Int64]
     /// Deferrals per rule id, in first-seen order (sorted when reported).
     var deferredRules: [String] = []
     var deferredCounts: [Int] = []
@@ -32,7 +40,7 @@ struct EngineRun {
 
     /// A virtual-time event.
     struct Event: Comparable {
-        enum Kind: UInt8 { case wake, result, dayTick, verification }
+        enum Kind: UInt8 { case result, dayTick, verification }
         var at: Int64
         var sequence: UInt64
         var kind: Kind
@@ -59,7 +67,8 @@ struct EngineRun {
                     channel: .agentCall,
                     seats: max(1, Int(self.agents.rounded())),
                     workingHours: Self.window(agency.shifts),
-                    utcOffsetSeconds: agency.utcOffsetHours * 3_600
+                    utcOffsetSeconds: agency.utcOffsetHours * 3_600,
+                    zone: agency.zone.flatMap(TimeZoneTable.zone(named:))
                 )
             )
         }
@@ -74,6 +83,9 @@ struct EngineRun {
         self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
         self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
         self.zones = Self.homes.map { ZoneResolver.zone(forCountry: "US", state: $0.state, postalCode: "") }
+        self.offsets = [Int64](repeating: 0, count: Self.homes.count)
+        self.offsetFrom = [Int64](repeating: Int64.max, count: Self.homes.count)
+        self.offsetUntil = [Int64](repeating: Int64.min, count: Self.homes.count)
         self.actions.reserveCapacity(256)
     }
 
@@ -124,6 +136,9 @@ struct EngineRun {
         )
     }
 
+    /// Attempt results by code (`AttemptResult.allCases` is computed anew on every use; this table is built once).
+    static let results = AttemptResult.allCases
+
     mutating func push(_ at: Int64, _ kind: Event.Kind, _ account: Int32 = 0, _ payload: UInt64 = 0) {
         self.queue.insert(Event(at: at, sequence: self.sequence, kind: kind, account: account, payload: payload))
         self.sequence &+= 1
@@ -143,40 +158,53 @@ struct EngineRun {
                 )
             )
         }
-        // Daily debtor ticks at 05:00 UTC (midnight on the US east coast), from day 1.
-        for day in 1...self.model.horizon { self.push(self.start + Int64(day) * 86_400 + 18_000, .dayTick) }
+        // Daily ticks are queued one at a time (each tick queues the next), so the queue stays as small as the
+        // attempts in flight.
+        if self.model.horizon >= 1 { self.push(self.dayTickInstant(1), .dayTick, 1) }
         for i in 0..<n {
             self.engine.handle(.enrol(AccountIndex(i), campaign: 0), at: startInstant, into: &self.actions)
             self.perform(at: self.start)
             self.feedSignals(at: startInstant)
         }
         var recordedDay = 0
-        while let event = self.queue.popMin(), event.at < self.end {
-            let day = Int((event.at - self.start) / 86_400)
+        var time = self.start
+        while true {
+            let wake = self.engine.nextWake?.secondsSinceEpoch ?? Int64.max
+            let next = self.queue.min?.at ?? Int64.max
+            let at = max(time, min(wake, next))
+            guard at < self.end else { break }
+            time = at
+            let day = Int((at - self.start) / 86_400)
             while recordedDay < day {
                 self.record(day: recordedDay)
                 recordedDay += 1
             }
-            let now = UTCInstant(secondsSinceEpoch: event.at)
-            switch event.kind {
-            case .wake:
-                guard event.at == self.armedWake else { continue }
-                self.armedWake = Int64.max
+            let now = UTCInstant(secondsSinceEpoch: at)
+            if wake < next {
                 self.engine.handle(.timerFired, at: now, into: &self.actions)
-            case .result:
-                let result = AttemptResult.allCases[Int(event.payload & 0xFF)]
-                let id = AttemptID(rawValue: event.payload >> 8 | UInt64(UInt32(bitPattern: event.account)) << 32)
-                self.engine.handle(.result(id, result), at: now, into: &self.actions)
-            case .dayTick:
-                self.dayTick(day, at: now)
-            case .verification:
-                self.engine.handle(
-                    .consumerEvent(AccountIndex(event.account), .verificationSent),
-                    at: now,
-                    into: &self.actions
-                )
+            } else if let event = self.queue.popMin() {
+                switch event.kind {
+                case .result:
+                    let result = Self.results[Int(event.payload & 0xFF)]
+                    let id = AttemptID(
+                        rawValue: event.payload >> 8 | UInt64(UInt32(bitPattern: event.account)) << 32
+                    )
+                    self.engine.handle(.result(id, result), at: now, into: &self.actions)
+                case .dayTick:
+                    let tickDay = Int(event.account)
+                    if tickDay < self.model.horizon {
+                        self.push(self.dayTickInstant(tickDay + 1), .dayTick, Int32(tickDay + 1))
+                    }
+                    self.dayTick(tickDay, at: now)
+                case .verification:
+                    self.engine.handle(
+                        .consumerEvent(AccountIndex(event.account), .verificationSent),
+                        at: now,
+                        into: &self.actions
+                    )
+                }
             }
-            self.perform(at: event.at)
+            self.perform(at: at)
             self.feedSignals(at: now)
         }
         while recordedDay <= self.model.horizon {
@@ -186,6 +214,10 @@ struct EngineRun {
         self.model.outcome.agentPaidHours = self.agentPaidHours
         self.model.finish()
         var outcome = self.model.outcome
+        let statistics = self.engine.statistics
+        outcome.engineDecisions = statistics.decisions
+        outcome.policyEvaluations = statistics.policyEvaluations
+        outcome.engineDeferrals = statistics.deferred
         for (index, rule) in self.deferredRules.enumerated() {
             outcome.deferredByRule.append((rule, self.deferredCounts[index]))
         }
@@ -197,8 +229,7 @@ struct EngineRun {
     }
 
     mutating func record(day: Int) {
-        let collected = self.model.paid.reduce(0, +)
-        self.model.outcome.collectedByDay[day] = collected
+        self.model.outcome.collectedByDay[day] = self.model.collectedTotal
         if let observer = self.model.dayObserver {
             var outcome = self.model.partialOutcome()
             for (index, rule) in self.deferredRules.enumerated() {
@@ -213,6 +244,11 @@ struct EngineRun {
     }
 
     /// Daily debtor behaviour: replenishment, promises and instalments falling due, self-cure.
+    /// Daily debtor ticks run at 05:00 UTC (midnight on the US east coast), from day 1.
+    func dayTickInstant(_ day: Int) -> Int64 {
+        self.start + Int64(day) * 86_400 + 18_000
+    }
+
     mutating func dayTick(_ day: Int, at now: UTCInstant) {
         if self.usesAgents && day == self.model.scenario.agency.skipTraceDay { self.model.skipTrace(day) }
         for i in 0..<self.model.population.count {
@@ -221,26 +257,27 @@ struct EngineRun {
         self.feedSignals(at: now)
     }
 
-    /// Performs the engine's actions: dispatches are answered by the behaviour model; wake-ups are queued.
+    /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
+    /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
         var index = 0
         while index < self.actions.count {
-            let action = self.actions[index]
-            index += 1
-            switch action {
+            switch self.actions[index] {
             case .dispatch(let attempt):
-                self.answer(attempt, at: time)
+                self.answer(
+                    account: attempt.account.rawValue,
+                    serial: attempt.id.serial,
+                    channel: attempt.channel,
+                    at: time
+                )
             case .deferred(let deferral):
                 self.countDeferral(deferral.rule)
             case .end(let ending):
                 self.countEnding(ending.rule ?? ending.reason)
-            case .wake(let instant):
-                let at = instant.secondsSinceEpoch
-                if at != self.armedWake {
-                    self.armedWake = at
-                    self.push(max(at, time), .wake)
-                }
+            case .wake:
+                break
             }
+            index += 1
         }
         self.actions.removeAll(keepingCapacity: true)
     }
@@ -255,9 +292,13 @@ struct EngineRun {
     }
 
     mutating func countDeferral(_ rule: String) {
-        if let index = self.deferredRules.firstIndex(of: rule) {
+        if self.lastRule < self.deferredRules.count && self.deferredRules[self.lastRule] == rule {
+            self.deferredCounts[self.lastRule] += 1
+        } else if let index = self.deferredRules.firstIndex(of: rule) {
+            self.lastRule = index
             self.deferredCounts[index] += 1
         } else {
+            self.lastRule = self.deferredRules.count
             self.deferredRules.append(rule)
             self.deferredCounts.append(1)
         }
@@ -265,8 +306,8 @@ struct EngineRun {
 
     /// The simulated gateway: draws the attempt's result and the debtor's response, and queues the result at
     /// the instant it would arrive (after the call's handle time).
-    mutating func answer(_ attempt: Attempt, at time: Int64) {
-        let i = attempt.account.position
+    mutating func answer(account: Int32, serial: UInt32, channel: Channel, at time: Int64) {
+        let i = Int(account)
         let day = Int((time - self.start) / 86_400)
         let local = self.localSeconds(i, at: time)
         // 1970-01-01 was a Thursday (index 3 with Monday first).
@@ -274,7 +315,8 @@ struct EngineRun {
         let traits = self.model.population.traits[i]
         var result: AttemptResult
         var seconds: Int64 = 1
-        switch attempt.channel {
+        let rates = self.model.rates
+        switch channel {
         case .call, .agentCall:
             let localSecond = local.floorMod(86_400)
             let contactsBefore = self.model.outcome.rightPartyContacts
@@ -284,23 +326,23 @@ struct EngineRun {
                 day,
                 weekday,
                 localMinute: Int(localSecond / 60),
-                ai: attempt.channel == .call
+                ai: channel == .call
             )
             self.model.outcome.voiceMinutes += minutes
             self.model.outcome.messageCostMillicents += Int64(
-                (minutes * Double(self.model.scenario.costs.voicePerMinuteMillicents)).rounded()
+                (minutes * Double(rates.voicePerMinuteMillicents)).rounded()
             )
             var held = minutes
-            if attempt.channel == .agentCall {
+            if channel == .agentCall {
                 self.model.outcome.agentMinutes += minutes
-                held = minutes / max(0.01, self.model.scenario.agency.occupancy)
+                held = minutes / max(0.01, rates.occupancy)
             }
             seconds = max(1, Int64((held * 60).rounded()))
             if wasBad {
                 result = .notInService
             } else if self.model.outcome.rightPartyContacts > contactsBefore {
                 result = .conversation
-            } else if minutes >= self.model.scenario.agency.ahtWrongPartyMinutes {
+            } else if minutes >= rates.ahtWrongPartyMinutes {
                 result = .answered
             } else {
                 result = .noAnswer
@@ -322,17 +364,28 @@ struct EngineRun {
                 result = .failed
             }
         }
-        let resultCode = UInt64(AttemptResult.allCases.firstIndex(of: result) ?? 0)
-        self.push(time + seconds, .result, attempt.account.rawValue, UInt64(attempt.id.serial) << 8 | resultCode)
+        let resultCode = UInt64(Self.results.firstIndex(of: result) ?? 0)
+        self.push(time + seconds, .result, account, UInt64(serial) << 8 | resultCode)
     }
 
     /// The debtor's local seconds since the local epoch at `time`, from the real zone tables (DST-aware, as the
     /// policy sees it).
-    func localSeconds(_ i: Int, at time: Int64) -> Int64 {
-        guard let zone = self.zones[Self.home(i, population: self.model.population)] else {
+    ///
+    /// Virtual time never goes back, so each home keeps its current offset until the zone's next transition
+    /// (looked up twice a year, not per attempt).
+    mutating func localSeconds(_ i: Int, at time: Int64) -> Int64 {
+        let home = Self.home(i, population: self.model.population)
+        guard let zone = self.zones[home] else {
             return time + Int64(self.model.population.utcOffsetHours[i]) * 3_600
         }
-        return TimeZoneTable.localSeconds(UTCInstant(secondsSinceEpoch: time), in: zone)
+        if time >= self.offsetUntil[home] || time < self.offsetFrom[home] {
+            let instant = UTCInstant(secondsSinceEpoch: time)
+            self.offsets[home] = Int64(TimeZoneTable.offsetSeconds(of: zone, at: instant))
+            self.offsetFrom[home] = time
+            let next = TimeZoneTable.transitions(of: zone, from: instant, to: instant.adding(seconds: 400 * 86_400))
+            self.offsetUntil[home] = next.first { $0.secondsSinceEpoch > time }?.secondsSinceEpoch ?? Int64.max
+        }
+        return time + self.offsets[home]
     }
 
     /// Paid agent hours over the horizon: every agent works every shift (wages are paid whether or not there

@@ -42,6 +42,9 @@ extension RunOutcome {
         self.messageCostMillicents += part.messageCostMillicents
         self.agentWageCents += part.agentWageCents
         self.commissionCents += part.commissionCents
+        self.engineDecisions += part.engineDecisions
+        self.policyEvaluations += part.policyEvaluations
+        self.engineDeferrals += part.engineDeferrals
         Self.add(part.deferredByRule, to: &self.deferredByRule)
         Self.add(part.endedByReason, to: &self.endedByReason)
         self.endedByReason.sort { $0.0 < $1.0 }

@@ -39,6 +39,12 @@ public struct RunOutcome: Sendable {
     public var messageCostMillicents: Int64 = 0
     public var agentWageCents: Int64 = 0
     public var commissionCents: Int64 = 0
+    /// The engine's own work (`EngineStatistics`): contact decisions, policy evaluations and deferrals. A
+    /// capacity-bound strategy decides more often than it dispatches (an attempt is judged when it falls due and
+    /// again when a seat frees).
+    public var engineDecisions: Int = 0
+    public var policyEvaluations: Int = 0
+    public var engineDeferrals: Int = 0
     /// Deferrals reported by the engine (its `.deferred` actions), per rule id.
     public var deferredByRule: [(String, Int)] = []
     /// Enrolment endings per reason, sorted by reason.

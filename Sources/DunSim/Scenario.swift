@@ -136,7 +136,10 @@ public struct UnitCosts: Hashable, Sendable {
 /// The human collection agency (SIMULATION.md §5.7).
 public struct AgencyBaseline: Hashable, Sendable {
     public var agentsPer1000: Double = 0.5
-    /// The agency's time zone as a standard-time UTC offset.
+    /// The agency's time zone: an IANA name (DST-aware, from the compiled zone tables); nil for the fixed
+    /// `utcOffsetHours`.
+    public var zone: String? = "America/New_York"
+    /// The agency's zone as a fixed UTC offset, used only when `zone` is nil.
     public var utcOffsetHours: Int = -5
     /// Shift per weekday (Monday first) in the agency's zone; nil for closed days.
     public var shifts: [LocalTimeRange?] = [

@@ -1,5 +1,6 @@
 import DunCampaign
 import DunCore
+import DunPolicy
 
 extension ScenarioDecoder {
     static var portfolioFields: [(String, Setter<Portfolio>)] {
@@ -119,7 +120,29 @@ extension ScenarioDecoder {
     static var agencyFields: [(String, Setter<AgencyBaseline>)] {
         [
             ("agents_per_1000", positive(\.agentsPer1000)),
-            ("utc_offset_hours", whole(\.utcOffsetHours, -12...14)),
+            (
+                "utc_offset_hours",
+                { decoder, node, root in
+                    // A fixed offset replaces the zone (the later of `zone` and `utc_offset_hours` wins).
+                    guard let offset = decoder.int(node, -12...14) else { return }
+                    root.utcOffsetHours = offset
+                    root.zone = nil
+                }
+            ),
+            (
+                "zone",
+                { decoder, node, root in
+                    guard let name = decoder.string(node) else { return }
+                    guard TimeZoneTable.zone(named: name) != nil else {
+                        decoder.error(
+                            node.location,
+                            "expected an IANA time zone such as America/New_York, found '\(name)'"
+                        )
+                        return
+                    }
+                    root.zone = name
+                }
+            ),
             (
                 "shifts",
                 { decoder, node, root in

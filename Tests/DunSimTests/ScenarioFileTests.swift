@@ -80,3 +80,30 @@ struct ScenarioFileTests {
         )
     }
 }
+
+/// The agency's shifts run in an IANA zone (DST from the compiled tables), or at a fixed offset when asked.
+struct AgencyZoneTests {
+    @Test func agencyZoneIsAnIANAZoneOrAFixedOffset() throws {
+        var scenario = Scenario()
+        #expect(scenario.agency.zone == "America/New_York")
+        try ScenarioLoader.override(&scenario, "agency.zone=America/Chicago")
+        #expect(scenario.agency.zone == "America/Chicago")
+        try ScenarioLoader.override(&scenario, "agency.utc_offset_hours=-6")
+        #expect(scenario.agency.zone == nil)
+        #expect(scenario.agency.utcOffsetHours == -6)
+        #expect(throws: DiagnosticError.self) { try ScenarioLoader.override(&scenario, "agency.zone=Mars/Olympus") }
+    }
+
+    @Test func agentWindowsOutsideTheShiftsAreNamed() {
+        let scenario = Scenario()
+        let callHeavy = Strategy(campaign: SimulationTests.bundled("call-heavy"))
+        #expect(callHeavy.agentStepsOutsideShifts(scenario) == ["agent-second"])
+        #expect(SimulationTests.baseline.agentStepsOutsideShifts(scenario).isEmpty)
+        var evening = scenario
+        evening.agency.shifts = Array(
+            repeating: LocalTimeRange(start: LocalTime(hour: 12), end: LocalTime(hour: 21)),
+            count: 7
+        )
+        #expect(callHeavy.agentStepsOutsideShifts(evening).isEmpty)
+    }
+}

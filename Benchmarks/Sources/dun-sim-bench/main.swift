@@ -57,6 +57,19 @@ func baseline() -> Strategy {
     return .agency(campaign)
 }
 
+/// The engine's work and why enrolments ended or waited, for one outcome (one line each).
+func describe(_ outcome: RunOutcome) -> String {
+    let accounts = Double(max(1, outcome.accounts))
+    let attempts = outcome.callAttempts + outcome.smsSent + outcome.emailsSent
+    func perAccount(_ count: Int) -> String { String(Double(Int(Double(count) / accounts * 100)) / 100) }
+    let deferred = outcome.deferredByRule.sorted { $0.0 < $1.0 }.map { "\($0.0)=\(perAccount($0.1))" }
+    let ended = outcome.endedByReason.map { "\($0.0)=\(perAccount($0.1))" }
+    return "  \(outcome.strategy): per account: attempts=\(perAccount(attempts)) "
+        + "decisions=\(perAccount(outcome.engineDecisions)) policy_evaluations=\(perAccount(outcome.policyEvaluations)) "
+        + "deferrals=\(perAccount(outcome.engineDeferrals))\n    deferred_by_rule: \(deferred.joined(separator: " "))"
+        + "\n    ended_by: \(ended.joined(separator: " "))"
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted[sorted.count / 2]
@@ -68,7 +81,10 @@ switch mode {
 case "single":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
     let runs = max(1, arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3)
-    let comparison = Comparison(scenario: scenario(accounts: accounts), strategies: [baseline()], seed: 1)
+    var singleScenario = scenario(accounts: accounts)
+    // `single N RUNS fixed-offset`: the agency's shifts at a fixed UTC−5 (no DST), as before the IANA zone.
+    if arguments.count > 4 && arguments[4] == "fixed-offset" { singleScenario.agency.zone = nil }
+    let comparison = Comparison(scenario: singleScenario, strategies: [baseline()], seed: 1)
     var times: [Double] = []
     var cpu: [Double] = []
     var last: RunOutcome?
@@ -101,6 +117,7 @@ case "single":
             + "disputes=\(outcome.disputes) ceases=\(outcome.ceases) settlements=\(outcome.settlements) "
             + "plans=\(outcome.plans)"
     )
+    print(describe(outcome))
 case "engine":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
     let path = arguments.count > 3 ? arguments[3] : "campaigns/hybrid.yaml"
@@ -120,6 +137,7 @@ case "engine":
         "engine \(path) accounts=\(accounts) days=180 wall_s=\(seconds() - start) cpu_s=\(cpuSeconds() - startCPU) attempts=\(outcome.callAttempts) "
             + "messages=\(outcome.smsSent + outcome.emailsSent) peak_rss_mb=\(peakRSSMegabytes())"
     )
+    print(describe(outcome))
 case "all":
     let accounts = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
     var strategies: [Strategy] = [baseline()]
@@ -137,7 +155,29 @@ case "all":
         "all strategies=\(strategies.count) accounts=\(accounts) days=180 replications=1 wall_s=\(elapsed) cpu_s=\(cpu) "
             + "peak_rss_mb=\(peakRSSMegabytes()) baseline_l180=\(report.strategies[0].liquidation180.mean)"
     )
+    for outcome in outcomes[0] { print(describe(outcome)) }
+case "calibrate":
+    // The calibration test's run (20 seeds × 2,000 accounts, the agency baseline), in release, with the metric
+    // means; `calibrate fixed-offset` runs the agency's shifts at a fixed UTC−5 instead of America/New_York.
+    var scenario = scenario(accounts: 2_000)
+    if arguments.count > 2 && arguments[2] == "fixed-offset" { scenario.agency.zone = nil }
+    let comparison = Comparison(scenario: scenario, strategies: [baseline()], replications: 20, seed: 2_026)
+    let startCPU = cpuSeconds()
+    let outcomes = comparison.runSerial().map { $0[0] }
+    func mean(_ value: (RunOutcome) -> Double) -> Double { outcomes.reduce(0) { $0 + value($1) } / 20 }
+    let metrics: [(String, Double)] = [
+        ("rpc_per_attempt", mean { Double($0.rightPartyContacts) / Double($0.callAttempts) }),
+        ("ptp_per_rpc", mean { Double($0.promises) / Double($0.rightPartyContacts) }),
+        ("ptp_kept", mean { Double($0.promisesKept) / Double($0.promisesKept + $0.promisesBroken) }),
+        ("reached_d90", mean { Double($0.reachedByDay90) / Double($0.accounts) }),
+        ("attempts_per_account", mean { Double($0.callAttempts) / Double($0.accounts) }),
+        ("liquidation_d30", mean { Double($0.collectedByDay[30]) / Double($0.placedCents) }),
+        ("liquidation_d90", mean { Double($0.collectedByDay[90]) / Double($0.placedCents) }),
+        ("liquidation_d180", mean { Double($0.collectedByDay[180]) / Double($0.placedCents) }),
+    ]
+    print("calibrate zone=\(scenario.agency.zone ?? "fixed UTC-5") cpu_s=\(cpuSeconds() - startCPU)")
+    for (name, value) in metrics { print("  \(name) \(value)") }
 default:
-    print("usage: dun-sim-bench single|engine|all [ACCOUNTS] …")
+    print("usage: dun-sim-bench single|engine|all|calibrate [ACCOUNTS] …")
     exit(2)
 }
