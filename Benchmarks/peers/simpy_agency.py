@@ -20,8 +20,8 @@ that run. Not a dependency of dun: scripts/bench-sim.sh installs SimPy with pip 
   window, on home and UTC dates, counting connected calls (RF-14-A); no call for 7 days from a conversation
   (RF-14-B); the campaign's 1 call a day, 7 in 7 days and 2-hour gap, the house 2-hour gap; Massachusetts'
   2 in 7 days; the campaign window 08:00-21:00 Mon-Sat in the home zone, U.S. federal holidays blacked out.
-  A blocked call waits until the rule releases it. As in dun, the campaign hears payments, not write-offs: an
-  account closed by a settlement is still worked (at its unpaid balance's priority).
+  A blocked call waits until the rule releases it. As in dun, an account closed by a settlement (paid part,
+  the rest written off) leaves the campaign (dun: the simulator withdraws it with reason "settled").
 
 Idiomatic SimPy, as a Python team would write it: processes, timeouts, a priority resource, interrupts,
 datetime/zoneinfo for local time, plain objects. Neither sabotaged nor tuned for speed (no numpy, no caching
@@ -367,7 +367,9 @@ class Agency:
         if a.balance == 0:
             a.promise_day, a.plan_left = -1, 0
         if amount > 0 and a.paid >= a.placed:
-            self.end(a)  # the campaign stops when paid in full (a settlement's write-off is not a payment)
+            self.end(a)  # the campaign stops when paid in full
+        elif a.balance == 0 and written > 0:
+            self.end(a)  # a settlement closes the account
 
     def account_day(self, a, day):
         """Replenishment, promises and instalments falling due, self-cure (DebtorModel.accountDay)."""

@@ -226,6 +226,9 @@ extension DebtorModel {
         if self.balance[i] == 0 {
             self.promiseDay[i] = -1
             self.planRemaining[i] = 0
+            // A settlement leaves nothing owed, but the engine only saw the payment, not the write-off: without
+            // this signal the account would keep its place in the call queue as if the rest were still due.
+            if written > 0 { self.signal(i, .settled, written) }
         }
     }
 

@@ -46,7 +46,7 @@ struct DebtorModel {
 
     /// Something a simulated debtor did that the engine must hear about.
     struct Signal {
-        enum Kind: UInt8 { case payment, promise, plan, dispute, cease, optOut }
+        enum Kind: UInt8 { case payment, promise, plan, dispute, cease, optOut, settled }
         var account: Int32
         var kind: Kind
         var amount: Int64

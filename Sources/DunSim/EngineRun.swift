@@ -449,6 +449,8 @@ struct EngineRun {
                 self.engine.handle(.consumerEvent(account, .cease), at: at, into: &self.actions)
             case .optOut:
                 self.engine.handle(.consumerEvent(account, .optOut(.sms, destination: 0)), at: at, into: &self.actions)
+            case .settled:
+                self.engine.handle(.withdraw(account, reason: "settled"), at: at, into: &self.actions)
             }
         }
         self.model.signals.removeAll(keepingCapacity: true)
