@@ -33,7 +33,7 @@ run_once() { # name rate
     local name="$1" rate="$2" db="$WORK/$1.sqlite" log="$WORK/$1-sim.jsonl"
     local hook; hook="$(free_port)"
     "$DUN" import accounts "$WORK/accounts.csv" --db "$db" >&2
-    "$DUN" gateway-sim --port 0 --smtp-port=-1 --webhook "http://127.0.0.1:$hook" --log "$log" \
+    "$DUN" gateway-sim --port 0 --no-smtp --webhook "http://127.0.0.1:$hook" --log "$log" \
         2> "$WORK/$name-sim.err" &
     local sim=$!
     until grep -q "^gateway-sim:" "$WORK/$name-sim.err" 2>/dev/null; do
