@@ -450,7 +450,11 @@ extension LiveDriver {
                             source: "webhook"
                         )
                     )
+                    // New consent to texts on this number reaches the engine in this turn (a later text may go
+                    // out); automated calls stay revoked (T-01, see ConsumerEvent.optIn).
+                    work.inputs.append((.consumerEvent(owner.account, .optIn(.sms, destination: owner.position)), ""))
                 }
+                self.logger.info("opt-in from \(Redaction.phone(inbound.from)) (\(owners.count) accounts)")
                 work.replies.append((reply, WebhookDisposition(isDuplicate: false, mayReply: false)))
             case .other:
                 for owner in owners {

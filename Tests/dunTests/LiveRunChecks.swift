@@ -118,6 +118,12 @@ struct LiveRunChecks {
                 else { continue }
                 check.record(.optOut(.sms, destination: position), at: entry.at)
                 checkers[entry.accountID] = check
+            case "event.opt_in":
+                guard words.count >= 3, var check = checker(entry.accountID), let account = accounts[entry.accountID],
+                    let position = account.phones.firstIndex(where: { $0.number == words[2] })
+                else { continue }
+                check.record(.optIn(.sms, destination: position), at: entry.at)
+                checkers[entry.accountID] = check
             case "event.inbound":
                 guard words.count >= 3, var check = checker(entry.accountID), let account = accounts[entry.accountID],
                     let position = account.phones.firstIndex(where: { $0.number == words[2] })
