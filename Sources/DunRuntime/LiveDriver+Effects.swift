@@ -45,11 +45,27 @@ extension LiveDriver {
         }
         let key = open.planned.key.rawValue
         let channel = open.attempt.channel
+        let clock = self.clock
         Task {
-            let result = await gateway.lookup(idempotencyKey: key, channel: channel)
+            // A lookup that itself failed (a timeout, a 5xx) is asked again before the attempt is left in
+            // doubt for a person to settle.
+            var result = await gateway.lookup(idempotencyKey: key, channel: channel)
+            var tries = 1
+            while case .unknown = result, tries < Self.lookupTries {
+                do {
+                    try await clock.sleep(milliseconds: 1_000 * Int64(tries))
+                } catch {
+                    break
+                }
+                result = await gateway.lookup(idempotencyKey: key, channel: channel)
+                tries += 1
+            }
             queue.push(.lookedUp(id, result, failure: failure))
         }
     }
+
+    /// How many times an attempt in doubt is looked up before it stays in doubt.
+    static let lookupTries = 3
 
     func statusCallbackURL(for channel: Channel) -> String? {
         guard let base = self.configuration.webhookPublicURL else { return nil }

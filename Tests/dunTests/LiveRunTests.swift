@@ -99,7 +99,9 @@ struct LiveRunTests {
         let sandbox = try LiveSandbox()
         defer { sandbox.cleanUp() }
         try sandbox.importAccounts(40)
-        try sandbox.startGatewaySim(seed: 5, fault5xx: 0.05, faultTimeout: 0.03)
+        // Each accepted send is answered 800 ms late, so kills land between `dispatching` and `sent`: the restart
+        // must reconcile those attempts with the gateway by lookup (found: sent; never sent again).
+        try sandbox.startGatewaySim(seed: 5, fault5xx: 0.05, faultTimeout: 0.03, answerDelayMilliseconds: 800)
         let kills = Int(ProcessInfo.processInfo.environment["DUN_CRASH_KILLS"] ?? "") ?? 20
         var random = Random(state: UInt64(ProcessInfo.processInfo.environment["DUN_CRASH_SEED"] ?? "") ?? 20_260_302)
         let origin = LiveSandbox.nowMilliseconds()
