@@ -59,6 +59,12 @@ struct LiveRunTests {
         return counts
     }
 
+    /// How many sends the gateway-sim has accepted so far.
+    static func acceptedCount(_ sandbox: LiveSandbox) -> Int {
+        let text = (try? String(contentsOfFile: sandbox.simLog, encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\"event\":\"accepted\"").count - 1
+    }
+
     static func terminate(_ process: Process) -> Int32 {
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
@@ -106,9 +112,17 @@ struct LiveRunTests {
         var random = Random(state: UInt64(ProcessInfo.processInfo.environment["DUN_CRASH_SEED"] ?? "") ?? 20_260_302)
         let origin = LiveSandbox.nowMilliseconds()
         // Speed 30: the 40-minute campaign takes 80 s of wall time; the kills land throughout it.
-        for _ in 0..<kills {
+        for round in 0..<kills {
+            let accepted = Self.acceptedCount(sandbox)
             let runner = try sandbox.startRunner(runID: "crash", originMilliseconds: origin, speed: 30)
-            usleep(useconds_t(200_000 + random.next() % 2_600_000))
+            if round % 5 == 0 {
+                // Inside the dispatch window: right after the gateway accepted a send, before it answers.
+                let deadline = Date().addingTimeInterval(round == 0 ? 10 : 2.8)
+                while Self.acceptedCount(sandbox) == accepted && Date() < deadline { usleep(10_000) }
+                usleep(useconds_t(random.next() % 200_000))
+            } else {
+                usleep(useconds_t(200_000 + random.next() % 2_600_000))
+            }
             kill(runner.processIdentifier, SIGKILL)
             runner.waitUntilExit()
             #expect(runner.terminationReason == .uncaughtSignal)
@@ -137,6 +151,9 @@ struct LiveRunTests {
         let runnerLog = (try? String(contentsOfFile: sandbox.path("runner.log"), encoding: .utf8)) ?? ""
         let reconciled = runnerLog.split(separator: "\n").filter { $0.contains("attempts in doubt with the gateway") }
             .count
+        // At least the first kill lands while the first texts are accepted but unanswered: a restart found them
+        // `dispatching` and reconciled them by lookup (the checks above prove none was sent twice).
+        #expect(reconciled >= 1, "no kill landed between dispatching and sent")
         print(
             "crash test: \(kills) kills, \(reconciled) restarts reconciled attempts in doubt, \(counts.ended) enrolments ended, \(counts.deferred) deferred to a later day, \(checks.acceptedMessages) messages accepted, \(checks.repeats) repeated keys deduplicated, \(checks.acknowledgedResults) results acknowledged, attempts by state \(checks.attemptsByState.map { "\($0.key.rawValue)=\($0.value)" }.sorted())"
         )
