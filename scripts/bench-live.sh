@@ -12,8 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS="${1:-20000}"
 RATE="${2:-1000}"
-swift build -c release --product dun >&2
-DUN="$(swift build -c release --show-bin-path)/dun"
+if [ -z "${DUN:-}" ]; then # DUN=/path/to/dun skips the (release) build
+    swift build -c release --product dun >&2
+    DUN="$(swift build -c release --show-bin-path)/dun"
+fi
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 

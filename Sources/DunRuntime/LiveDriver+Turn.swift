@@ -451,7 +451,13 @@ extension LiveDriver {
                         )
                     )
                     // New consent to texts on this number reaches the engine in this turn (a later text may go
-                    // out); automated calls stay revoked (T-01, see ConsumerEvent.optIn).
+                    // out, its RF-6-SMS consent renewed); automated calls stay revoked (T-01, ConsumerEvent.optIn).
+                    var renewed = state.accounts[owner.account.position]
+                    renewed.phones[owner.position].smsConsentAt = Swift.max(
+                        renewed.phones[owner.position].smsConsentAt ?? at,
+                        at
+                    )
+                    self.updateFacts(owner.account, to: renewed, state: &state, work: &work)
                     work.inputs.append((.consumerEvent(owner.account, .optIn(.sms, destination: owner.position)), ""))
                 }
                 self.logger.info("opt-in from \(Redaction.phone(inbound.from)) (\(owners.count) accounts)")

@@ -147,6 +147,7 @@ struct LiveDriverEventTests {
         // The journal holds the opt-in as an engine input, and a restart replays it without sending anything.
         let journal = try run.harness.store.journal(runID: "optin")
         #expect(journal.contains { $0.kind == "consumer" && $0.payload.contains("optIn sms 0") })
+        #expect(journal.contains { $0.kind == "facts" && $0.payload.hasPrefix("0 ") })
         let sentBefore = run.gateway.entries.count
         let replay = LiveDriver(
             configuration: run.driver.configuration,
