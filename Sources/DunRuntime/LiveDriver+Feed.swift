@@ -53,11 +53,11 @@ extension LiveDriver {
                     event = .wrongNumber(destination: position)
                 }
             case "event.opt_in":
-                // `opt_in [CHANNEL] DESTINATION`: START/UNSTOP or an operator's record of new consent.
-                let channel = words.count >= 3 ? Channel(rawValue: words[1]) ?? .sms : .sms
+                // `opt_in [CHANNEL] NUMBER`: an operator's record of new consent to texts (the store lifts the
+                // number's SMS suppression whatever the channel word says, and so does the engine).
                 let destination = words.count >= 3 ? words[2] : words.count == 2 ? words[1] : ""
                 if let position = account.phones.firstIndex(where: { $0.number == destination }) {
-                    event = .optIn(channel, destination: position)
+                    event = .optIn(.sms, destination: position)
                     var updated = account
                     updated.phones[position].smsConsentAt = Swift.max(
                         updated.phones[position].smsConsentAt ?? entry.at,

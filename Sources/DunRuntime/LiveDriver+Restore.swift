@@ -53,7 +53,7 @@ extension LiveDriver {
             case "facts":
                 // New contact facts of an account (inconvenient times, consent) from `LiveDriver.updateFacts`.
                 guard let space = entry.payload.firstIndex(of: " "),
-                    let position = Int32(entry.payload[..<space]), Int(position) < state.accounts.count
+                    let position = Int32(entry.payload[..<space]), position >= 0, Int(position) < state.accounts.count
                 else {
                     throw LiveRunError("journal entry \(entry.sequence): unreadable facts entry")
                 }

@@ -93,7 +93,7 @@ public final class LiveDriver: Sendable {
                 let events = await self.queue.next()
                 try self.turn(events, state: &state)
                 if state.shuttingDown
-                    && (state.sendsInFlight == 0
+                    && (state.unanswered == 0
                         || self.clock.nowMilliseconds() >= state.shutdownDeadlineMilliseconds)
                 {
                     break
@@ -112,7 +112,7 @@ public final class LiveDriver: Sendable {
         self.failParked(&state, LiveRunError("the run stopped"))
         try self.store.finishRun(runID: self.configuration.runID, at: state.now)
         self.logger.info(
-            "run \(self.configuration.runID) stopped: journal at \(state.sequence), \(state.sendsInFlight) sends unanswered"
+            "run \(self.configuration.runID) stopped: journal at \(state.sequence), \(state.unanswered) sends unanswered"
         )
     }
 
