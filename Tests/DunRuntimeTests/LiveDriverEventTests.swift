@@ -52,12 +52,17 @@ struct LiveDriverEventTests {
         var answered: Set<String> = []
         var now = LiveHarness.t0
 
-        init(accounts: Int, runID: String) throws {
+        init(accounts: Int, runID: String, maxSendsInFlight: Int = 256) throws {
             self.harness = try LiveHarness(accounts: accounts)
             let loaded = CampaignLoader.load(text: LiveDriverEventTests.texts, path: "texts.yaml")
             let campaign = try #require(loaded.campaign, "\(loaded.diagnostics)")
             let driver = LiveDriver(
-                configuration: LiveRunConfiguration(runID: runID, campaigns: [campaign], seed: 7),
+                configuration: LiveRunConfiguration(
+                    runID: runID,
+                    campaigns: [campaign],
+                    seed: 7,
+                    maxSendsInFlight: maxSendsInFlight
+                ),
                 store: self.harness.store,
                 gateways: GatewayRouter([self.gateway]),
                 clock: self.clock,
@@ -115,6 +120,22 @@ struct LiveDriverEventTests {
         func texts(to number: String) -> [String] {
             self.gateway.entries.filter { $0.destination == number }.map(\.idempotencyKey)
         }
+    }
+
+    /// A burst larger than the send limit waits, committed, and goes out as slots free up: nothing dropped.
+    @Test(.timeLimit(.minutes(1)))
+    func aBurstBeyondTheSendLimitWaitsItsTurnAndAllGoesOut() async throws {
+        var run = try Run(accounts: 7, runID: "cap", maxSendsInFlight: 2)
+        defer { run.harness.cleanUp() }
+        await run.log.settled(at: LiveHarness.t0)
+        try await run.deliver()
+        try await run.stop()
+        let keys = run.gateway.entries.map(\.idempotencyKey)
+        #expect(keys.count == 7)
+        #expect(Set(keys).count == 7)
+        let dispatched = run.log.reports.flatMap(\.dispatched).map(\.key.rawValue)
+        #expect(Set(keys) == Set(dispatched) && dispatched.count == 7)
+        #expect(try run.harness.store.attempts(accountID: nil).allSatisfy { $0.state == .result })
     }
 
     @Test(.timeLimit(.minutes(1)))
