@@ -32,7 +32,11 @@ struct LiveRunTests {
     /// Waits until the run is quiet: every enrolment ended, or waits on a recorded deferral (a send the
     /// gateway did not take still counts toward the house SMS-per-day limit, so its retry can wait for the
     /// next day) with no attempt open. Returns the ended, deferred and total counts.
-    static func waitForQuiet(_ sandbox: LiveSandbox, seconds: Double) throws -> (ended: Int, deferred: Int, total: Int)
+    static func waitForQuiet(
+        _ sandbox: LiveSandbox,
+        seconds: Double
+    ) async throws
+        -> (ended: Int, deferred: Int, total: Int)
     {
         let deadline = Date().addingTimeInterval(seconds)
         var counts = (ended: 0, deferred: 0, total: 0)
@@ -54,7 +58,7 @@ struct LiveRunTests {
                 }
                 if counts.total > 0, counts.ended + counts.deferred == counts.total { return counts }
             }
-            usleep(250_000)
+            try await Task.sleep(for: .milliseconds(250))
         }
         return counts
     }
@@ -83,7 +87,7 @@ struct LiveRunTests {
             originMilliseconds: LiveSandbox.nowMilliseconds(),
             speed: 120
         )
-        let counts = try Self.waitForQuiet(sandbox, seconds: 60)
+        let counts = try await Self.waitForQuiet(sandbox, seconds: 60)
         #expect(Self.terminate(runner) == 0)
         #expect(counts.total == 30 && counts.ended == 30)
         let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)
@@ -118,17 +122,19 @@ struct LiveRunTests {
             if round % 5 == 0 {
                 // Inside the dispatch window: right after the gateway accepted a send, before it answers.
                 let deadline = Date().addingTimeInterval(round == 0 ? 10 : 2.8)
-                while Self.acceptedCount(sandbox) == accepted && Date() < deadline { usleep(10_000) }
-                usleep(useconds_t(random.next() % 200_000))
+                while Self.acceptedCount(sandbox) == accepted && Date() < deadline {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                try await Task.sleep(for: .microseconds(random.next() % 200_000))
             } else {
-                usleep(useconds_t(200_000 + random.next() % 2_600_000))
+                try await Task.sleep(for: .microseconds(200_000 + random.next() % 2_600_000))
             }
             kill(runner.processIdentifier, SIGKILL)
             runner.waitUntilExit()
             #expect(runner.terminationReason == .uncaughtSignal)
         }
         let runner = try sandbox.startRunner(runID: "crash", originMilliseconds: origin, speed: 30)
-        let counts = try Self.waitForQuiet(sandbox, seconds: 100)
+        let counts = try await Self.waitForQuiet(sandbox, seconds: 100)
         #expect(Self.terminate(runner) == 0)
         #expect(counts.total == 40 && counts.ended + counts.deferred == 40)
         let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)
@@ -171,7 +177,7 @@ struct LiveRunTests {
             originMilliseconds: LiveSandbox.nowMilliseconds(),
             speed: 60
         )
-        let counts = try Self.waitForQuiet(sandbox, seconds: 90)
+        let counts = try await Self.waitForQuiet(sandbox, seconds: 90)
         #expect(Self.terminate(runner) == 0)
         #expect(counts.total == 30 && counts.ended + counts.deferred == 30)
         let checks = try LiveRunChecks(sandbox: sandbox, campaign: campaign)

@@ -7,8 +7,11 @@ import Glibc
 #endif
 
 /// `dun run` stops within its grace under load, and the README's live demo script works end to end.
-@Suite(.serialized)
-struct LiveShutdownTests {
+///
+/// In the serialized `LiveRunTests` suite on purpose: these tests block their thread (child processes, polling),
+/// and two such suites side by side would hold both of a 2-core machine's cooperative threads and starve every
+/// other test of `swift test --parallel`.
+extension LiveRunTests {
     /// SIGTERM while a burst's status callbacks are still arriving: the runner must exit 0 within its grace
     /// (10 s for sends in flight, 3 s for the webhook server), not hang on webhook handlers waiting for a
     /// driver loop that has ended.
@@ -33,13 +36,13 @@ struct LiveShutdownTests {
             callbacks = lines.filter { $0["event"] as? String == "callback" }.count
             if callbacks >= accounts / 10 { break }
             #expect(runner.isRunning, "the runner exited early")
-            usleep(50_000)
+            try await Task.sleep(for: .milliseconds(50))
         }
         #expect(callbacks >= accounts / 10)
         let stopped = Date()
         kill(runner.processIdentifier, SIGTERM)
         let bound = Date().addingTimeInterval(15)
-        while runner.isRunning && Date() < bound { usleep(50_000) }
+        while runner.isRunning && Date() < bound { try await Task.sleep(for: .milliseconds(50)) }
         let seconds = Date().timeIntervalSince(stopped)
         if runner.isRunning {
             kill(runner.processIdentifier, SIGKILL)
@@ -57,25 +60,40 @@ struct LiveShutdownTests {
     /// `scripts/demo-live.sh` (the README's live demo): import, gateway-sim, a split run on a demo clock, a
     /// payment recorded while it runs, `dun report`, clean shutdown; exit status 0 only when all of that held.
     @Test(.timeLimit(.minutes(2)))
-    func theReadmeLiveDemoScriptRunsToTheEnd() throws {
+    func theReadmeLiveDemoScriptRunsToTheEnd() async throws {
+        let sandbox = try LiveSandbox()
+        defer { sandbox.cleanUp() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [LiveSandbox.repository.appendingPathComponent("scripts/demo-live.sh").path]
         var environment = ProcessInfo.processInfo.environment
         environment["DUN"] = LiveSandbox.binary
         process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        // Output to files and the exit awaited without holding a thread (the suite shares a small pool).
+        for name in ["demo.out", "demo.err"] {
+            _ = FileManager.default.createFile(atPath: sandbox.path(name), contents: nil)
+        }
+        process.standardOutput = FileHandle(forWritingAtPath: sandbox.path("demo.out"))
+        process.standardError = FileHandle(forWritingAtPath: sandbox.path("demo.err"))
         let started = Date()
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        var launchError: (any Error)?
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                launchError = error
+                process.terminationHandler = nil
+                continuation.resume()
+            }
+        }
+        if let launchError {
+            Issue.record("cannot start demo-live.sh: \(launchError)")
+            return
+        }
         let seconds = Date().timeIntervalSince(started)
-        let stderr = String(decoding: err, as: UTF8.self)
-        let stdout = String(decoding: out, as: UTF8.self)
+        let stderr = (try? String(contentsOfFile: sandbox.path("demo.err"), encoding: .utf8)) ?? ""
+        let stdout = (try? String(contentsOfFile: sandbox.path("demo.out"), encoding: .utf8)) ?? ""
         #expect(process.terminationStatus == 0, "demo-live.sh failed:\n\(stderr)")
         #expect(stderr.contains("demo-live: ok"))
         #expect(stdout.contains("Live demo"))
