@@ -12,8 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS="${1:-20000}"
 RATE="${2:-1000}"
-swift build -c release --product dun >&2
-DUN="$(swift build -c release --show-bin-path)/dun"
+if [ -z "${DUN:-}" ]; then # DUN=/path/to/dun skips the (release) build
+    swift build -c release --product dun >&2
+    DUN="$(swift build -c release --show-bin-path)/dun"
+fi
 WORK="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -33,7 +35,7 @@ run_once() { # name rate
     local name="$1" rate="$2" db="$WORK/$1.sqlite" log="$WORK/$1-sim.jsonl"
     local hook; hook="$(free_port)"
     "$DUN" import accounts "$WORK/accounts.csv" --db "$db" >&2
-    "$DUN" gateway-sim --port 0 --smtp-port=-1 --webhook "http://127.0.0.1:$hook" --log "$log" \
+    "$DUN" gateway-sim --port 0 --no-smtp --webhook "http://127.0.0.1:$hook" --log "$log" \
         2> "$WORK/$name-sim.err" &
     local sim=$!
     until grep -q "^gateway-sim:" "$WORK/$name-sim.err" 2>/dev/null; do

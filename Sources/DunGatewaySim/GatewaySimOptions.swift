@@ -24,6 +24,9 @@ public struct GatewaySimOptions: Sendable {
     public var retryAfterSeconds: Int
     /// How long a stalled request waits before answering, in milliseconds.
     public var stallMilliseconds: Int64
+    /// How long the API waits after accepting a message or call before it answers, in milliseconds (0: at
+    /// once). Keeps sends in flight, so a crash test's SIGKILL can land between `dispatching` and `sent`.
+    public var answerDelayMilliseconds: Int64
     /// The delay before a status callback, in milliseconds.
     public var callbackDelayMilliseconds: Int64
     /// How many times a callback is tried when the webhook server refuses the connection, times out or
@@ -49,6 +52,7 @@ public struct GatewaySimOptions: Sendable {
         fault429: Double = 0,
         retryAfterSeconds: Int = 1,
         stallMilliseconds: Int64 = 3_000,
+        answerDelayMilliseconds: Int64 = 0,
         callbackDelayMilliseconds: Int64 = 200,
         callbackTries: Int = 30,
         callbackRetryMilliseconds: Int64 = 500,
@@ -66,6 +70,7 @@ public struct GatewaySimOptions: Sendable {
         self.fault429 = fault429
         self.retryAfterSeconds = retryAfterSeconds
         self.stallMilliseconds = stallMilliseconds
+        self.answerDelayMilliseconds = answerDelayMilliseconds
         self.callbackDelayMilliseconds = callbackDelayMilliseconds
         self.callbackTries = callbackTries
         self.callbackRetryMilliseconds = callbackRetryMilliseconds

@@ -201,6 +201,10 @@ public struct GatewaySimServer: Sendable {
             return Self.json(.serviceUnavailable, "{\"code\":20503,\"message\":\"Stalled\",\"status\":503}")
         }
         let record = self.accept(kind: kind, key: key, to: to, from: from, parameters: parameters, callbacks: callbacks)
+        if self.sim.options.answerDelayMilliseconds > 0 {
+            // Accepted (logged, callbacks scheduled) but not yet answered: the client's send is in flight.
+            try await self.clock.sleep(milliseconds: self.sim.options.answerDelayMilliseconds)
+        }
         return Self.json(.created, Self.resourceJSON(record))
     }
 

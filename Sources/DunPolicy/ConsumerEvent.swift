@@ -6,6 +6,11 @@ public enum ConsumerEvent: Hashable, Sendable {
     /// The consumer opted out of a channel on one destination (STOP, unsubscribe). An SMS opt-out on a number
     /// also revokes TCPA consent for automated calls to it (T-01). Applies to every debt (comment 14(h)(1)-3).
     case optOut(Channel, destination: Int)
+    /// The consumer opted back in on one destination (START or UNSTOP texted from that number: new consent,
+    /// CTIA-STOP, recorded as consent for RF-6-SMS): lifts that destination's opt-out for the channel. A
+    /// medium-wide opt-out (`optOutMedium`) stays, and so does the revocation of consent to automated calls
+    /// that an SMS opt-out carried (T-01): START re-consents to texts only. A later `optOut` applies again.
+    case optIn(Channel, destination: Int)
     /// The consumer asked the collector not to use a medium at all ("stop calling": every call and agent call;
     /// "no texts"; "no emails") (RF-14-MEDIA).
     case optOutMedium(Channel)

@@ -135,6 +135,8 @@ public struct ContactLedger: Sendable {
             // The message that carried the opt-out is not a contact to reply to (only the 14(h)(2)(i)
             // confirmation, which the engine sends outside the policy); a later inbound contact is.
             self.replyAt[Self.medium(channel)] = 0
+        case .optIn(let channel, let destination):
+            self.liftOptOut(channel, destination: destination)
         case .optOutMedium(let channel):
             self.replyAt[Self.medium(channel)] = 0
             switch channel {
@@ -237,6 +239,9 @@ public struct ContactLedger: Sendable {
                 if self.optOutMask & (1 << shift) != 0 { bits |= DestinationBits.smsOptOut }
                 if self.optOutMask & (1 << (16 + shift)) != 0 { bits |= DestinationBits.callOptOut }
                 if self.wrongMask & (1 << UInt16(shift)) != 0 { bits |= DestinationBits.wrong }
+                if let spill = self.spill, spill.value.callsRevokedPhones & (1 << UInt8(shift)) != 0 {
+                    bits |= DestinationBits.callsRevoked
+                }
             case .email:
                 if self.optOutMask & (1 << (8 + shift)) != 0 { bits |= DestinationBits.emailOptOut }
                 if self.wrongMask & (1 << UInt16(8 + shift)) != 0 { bits |= DestinationBits.wrong }
@@ -407,6 +412,32 @@ public struct ContactLedger: Sendable {
             self.extraDestinations[index] |= UInt32(bit)
         } else {
             self.extraDestinations.append(tag | UInt32(bit))
+        }
+    }
+
+    /// `ConsumerEvent.optIn`: clears the destination's opt-out bit for the channel. An SMS opt-out lifted this
+    /// way leaves its T-01 revocation of automated calls behind (`DestinationBits.callsRevoked`).
+    mutating func liftOptOut(_ channel: Channel, destination: Int) {
+        guard destination >= 0 else { return }
+        let kind = channel.destinationKind
+        let bit = DestinationBits.optOut(channel)
+        guard self.destinationBits(kind: kind, destination: destination) & bit != 0 else { return }
+        if destination < 8 {
+            let shift = UInt32(destination)
+            switch channel {
+            case .sms:
+                self.optOutMask &= ~(1 << shift)
+                self.uniqueSpill()
+                self.spill!.value.callsRevokedPhones |= 1 << UInt8(shift)
+            case .email: self.optOutMask &= ~(1 << (8 + shift))
+            case .call, .agentCall: self.optOutMask &= ~(1 << (16 + shift))
+            }
+            return
+        }
+        let tag = Self.extraTag(kind: kind, destination: destination)
+        if let index = self.extraDestinations.firstIndex(where: { $0 & ~0xFF == tag }) {
+            self.extraDestinations[index] &= ~UInt32(bit)
+            if channel == .sms { self.extraDestinations[index] |= UInt32(DestinationBits.callsRevoked) }
         }
     }
 
@@ -622,6 +653,8 @@ enum DestinationBits {
     static let emailOptOut: UInt8 = 2
     static let callOptOut: UInt8 = 4
     static let wrong: UInt8 = 8
+    /// Automated calls stay revoked (T-01) after an SMS opt-out was lifted by `ConsumerEvent.optIn`.
+    static let callsRevoked: UInt8 = 16
 
     static func optOut(_ channel: Channel) -> UInt8 {
         switch channel {
@@ -639,6 +672,8 @@ struct LedgerSpill: Sendable {
     var extraBuckets: [UInt64] = []
     var consents: [CallConsent] = []
     var extraDestinations: [UInt32] = []
+    /// Phones 0-7 whose SMS opt-out was lifted by `ConsumerEvent.optIn`: automated calls stay revoked (T-01).
+    var callsRevokedPhones: UInt8 = 0
 }
 
 /// The copy-on-write box of `LedgerSpill`: `ContactLedger` copies it before any mutation unless it holds the

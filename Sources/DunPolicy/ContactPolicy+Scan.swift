@@ -128,7 +128,7 @@ extension ContactPolicy {
                 )
             }
         }
-        if channel == .call && bits & DestinationBits.smsOptOut != 0 {
+        if channel == .call && bits & (DestinationBits.smsOptOut | DestinationBits.callsRevoked) != 0 {
             scan.add(Hit(rule: .tcpaRevoked, release: Hit.terminal))
         }
         switch kind {

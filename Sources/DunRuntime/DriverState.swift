@@ -50,6 +50,12 @@ struct DriverState {
     var auditHighWater: Int64 = 0
     var lastFeedSecond: Int64 = .min
     var sendsInFlight = 0
+    /// Committed attempts waiting for a free send slot (at most `maxSendsInFlight` are with the gateway at once),
+    /// in dispatch order; `waitingHead` is the next to start.
+    var waitingSends: [(attempt: Attempt, planned: PlannedAttempt)] = []
+    var waitingHead = 0
+    /// Sends started or waiting that have no answer yet.
+    var unanswered: Int { self.sendsInFlight + self.waitingSends.count - self.waitingHead }
     var shuttingDown = false
     var shutdownDeadlineMilliseconds: Int64 = .max
     var lastHeartbeatSecond: Int64 = .min

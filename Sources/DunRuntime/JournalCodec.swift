@@ -94,6 +94,7 @@ enum JournalCodec {
     static func encode(_ event: ConsumerEvent) -> String {
         switch event {
         case .optOut(let channel, let destination): "optOut \(channel.rawValue) \(destination)"
+        case .optIn(let channel, let destination): "optIn \(channel.rawValue) \(destination)"
         case .optOutMedium(let channel): "optOutMedium \(channel.rawValue)"
         case .cease: "cease"
         case .ceaseDebt(let bucket): "ceaseDebt \(Self.escape(bucket))"
@@ -132,6 +133,7 @@ enum JournalCodec {
         }
         switch name {
         case "optOut": return .optOut(try channel(1), destination: try number(2))
+        case "optIn": return .optIn(try channel(1), destination: try number(2))
         case "optOutMedium": return .optOutMedium(try channel(1))
         case "cease": return .cease
         case "ceaseDebt": return .ceaseDebt(debtBucket: try text(1))

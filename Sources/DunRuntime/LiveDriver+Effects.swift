@@ -6,6 +6,32 @@ import DunStore
 import Logging
 
 extension LiveDriver {
+    /// Starts committed sends waiting for a slot, in dispatch order, while fewer than
+    /// `maxSendsInFlight` sends and lookups are with the gateways. Each answer frees a slot for the next turn.
+    func startWaitingSends(state: inout DriverState) {
+        let limit = self.configuration.maxSendsInFlight
+        while state.waitingHead < state.waitingSends.count && state.sendsInFlight < limit {
+            let (attempt, planned) = state.waitingSends[state.waitingHead]
+            state.waitingHead += 1
+            if attempt.channel != .email && state.smsSuppressed.contains(planned.destination) {
+                // A STOP arrived while it waited: it must not leave. It fails like a refused send.
+                state.sendsInFlight += 1
+                self.queue.push(
+                    .sent(attempt.id, .permanent(GatewayFailure(message: "not sent: the number opted out meanwhile")))
+                )
+                continue
+            }
+            self.startSend(attempt, planned, state: &state)
+        }
+        if state.waitingHead == state.waitingSends.count {
+            state.waitingSends.removeAll(keepingCapacity: true)
+            state.waitingHead = 0
+        } else if state.waitingHead >= 4_096 && state.waitingHead * 2 >= state.waitingSends.count {
+            state.waitingSends.removeFirst(state.waitingHead)
+            state.waitingHead = 0
+        }
+    }
+
     /// Starts sending a committed attempt; its answer comes back as `.sent`.
     func startSend(_ attempt: Attempt, _ planned: PlannedAttempt, state: inout DriverState) {
         guard let gateway = self.gateways.gateway(for: attempt.channel) else {
@@ -45,11 +71,27 @@ extension LiveDriver {
         }
         let key = open.planned.key.rawValue
         let channel = open.attempt.channel
+        let clock = self.clock
         Task {
-            let result = await gateway.lookup(idempotencyKey: key, channel: channel)
+            // A lookup that itself failed (a timeout, a 5xx) is asked again before the attempt is left in
+            // doubt for a person to settle.
+            var result = await gateway.lookup(idempotencyKey: key, channel: channel)
+            var tries = 1
+            while case .unknown = result, tries < Self.lookupTries {
+                do {
+                    try await clock.sleep(milliseconds: 1_000 * Int64(tries))
+                } catch {
+                    break
+                }
+                result = await gateway.lookup(idempotencyKey: key, channel: channel)
+                tries += 1
+            }
             queue.push(.lookedUp(id, result, failure: failure))
         }
     }
+
+    /// How many times an attempt in doubt is looked up before it stays in doubt.
+    static let lookupTries = 3
 
     func statusCallbackURL(for channel: Channel) -> String? {
         guard let base = self.configuration.webhookPublicURL else { return nil }

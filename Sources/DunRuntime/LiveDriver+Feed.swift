@@ -52,6 +52,46 @@ extension LiveDriver {
                 if let number = words.last, let position = account.phones.firstIndex(where: { $0.number == number }) {
                     event = .wrongNumber(destination: position)
                 }
+            case "event.opt_in":
+                // `opt_in [CHANNEL] NUMBER`: an operator's record of new consent to texts (the store lifts the
+                // number's SMS suppression whatever the channel word says, and so does the engine).
+                let destination = words.count >= 3 ? words[2] : words.count == 2 ? words[1] : ""
+                if let position = account.phones.firstIndex(where: { $0.number == destination }) {
+                    event = .optIn(.sms, destination: position)
+                    var updated = account
+                    updated.phones[position].smsConsentAt = Swift.max(
+                        updated.phones[position].smsConsentAt ?? entry.at,
+                        entry.at
+                    )
+                    self.updateFacts(index, to: updated, state: &state, work: &work)
+                }
+            case "event.call_consent":
+                if let bucket = Self.value("debt", in: words), let until = Self.value("until", in: words),
+                    let instant = ISO8601.parse(until)
+                {
+                    event = .callConsent(debtBucket: bucket, until: instant)
+                }
+            case "event.inconvenient_time":
+                // The store merged the new spans into the account; the engine's policy view takes them over.
+                do {
+                    if let stored = try self.store.account(id: account.id) {
+                        var updated = account
+                        updated.inconvenientTimes = stored.inconvenientTimes
+                        self.updateFacts(index, to: updated, state: &state, work: &work)
+                    }
+                } catch {
+                    self.logger.warning("cannot read account \(account.id) for its inconvenient times: \(error)")
+                }
+            case "promise":
+                // `#ID AMOUNT due YYYY-MM-DD`: due at the end of that day in the consumer's home zone.
+                if words.count >= 4, let amount = Money(decimal: words[1]), let date = CivilDate(iso: words[3]) {
+                    let next = date.adding(days: 1)
+                    let due =
+                        PolicyAccount(account).homeZone.map {
+                            TimeZoneTable.instant(localDate: next, secondOfDay: 0, in: $0)
+                        } ?? UTCInstant(secondsSinceEpoch: Int64(next.daysSinceEpoch) * 86_400)
+                    work.inputs.append((.promise(index, amount: amount, due: due.adding(seconds: -1)), ""))
+                }
             case "payment":
                 if words.count >= 2, let amount = Money(decimal: words[1]) {
                     work.inputs.append((.payment(index, amount: amount), ""))
@@ -83,6 +123,35 @@ extension LiveDriver {
                 payload: String(last.sequence)
             )
         )
+    }
+
+    /// Replaces what the engine knows of an account's contact facts (inconvenient times, consent instants) and
+    /// journals the new snapshot (`facts` entries), so a replay applies it at the same point.
+    func updateFacts(_ index: AccountIndex, to account: Account, state: inout DriverState, work: inout TurnWork) {
+        let payload: String
+        do {
+            payload = "\(index.rawValue) " + (try AccountSnapshot(account).encoded())
+        } catch {
+            self.logger.warning("cannot journal the new facts of account \(account.id): \(error)")
+            return
+        }
+        state.accounts[index.position] = account
+        state.engine.updateContactFacts(index, from: account)
+        state.sequence += 1
+        work.batch.inputs.append(
+            JournalEntry(
+                runID: self.configuration.runID,
+                sequence: state.sequence,
+                at: state.now,
+                kind: "facts",
+                payload: payload
+            )
+        )
+    }
+
+    /// The value of a `key=value` word of an audit entry's detail.
+    static func value(_ key: String, in words: [String]) -> String? {
+        words.last { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
     }
 
     /// At a run's first start: the opt-outs already in the store, as engine inputs (account snapshots carry

@@ -50,6 +50,21 @@ extension LiveDriver {
                     throw LiveRunError("journal entry \(entry.sequence): unreadable account snapshot: \(error)")
                 }
                 _ = state.add(snapshot.account)
+            case "facts":
+                // New contact facts of an account (inconvenient times, consent) from `LiveDriver.updateFacts`.
+                guard let space = entry.payload.firstIndex(of: " "),
+                    let position = Int32(entry.payload[..<space]), position >= 0, Int(position) < state.accounts.count
+                else {
+                    throw LiveRunError("journal entry \(entry.sequence): unreadable facts entry")
+                }
+                let snapshot: AccountSnapshot
+                do {
+                    snapshot = try AccountSnapshot.decode(String(entry.payload[entry.payload.index(after: space)...]))
+                } catch {
+                    throw LiveRunError("journal entry \(entry.sequence): unreadable account facts: \(error)")
+                }
+                state.accounts[Int(position)] = snapshot.account
+                state.engine.updateContactFacts(AccountIndex(position), from: snapshot.account)
             default:
                 let input: EngineInput
                 do {

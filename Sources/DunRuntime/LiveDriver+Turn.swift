@@ -94,7 +94,7 @@ extension LiveDriver {
                     state.shuttingDown = true
                     state.shutdownDeadlineMilliseconds =
                         self.clock.nowMilliseconds() + self.configuration.shutdownGraceMilliseconds
-                    self.logger.info("stopping: waiting for \(state.sendsInFlight) sends in flight")
+                    self.logger.info("stopping: waiting for \(state.unanswered) sends in flight")
                 }
             case .sent(let id, let result):
                 state.sendsInFlight -= 1
@@ -173,11 +173,12 @@ extension LiveDriver {
                 continue
             }
             dispatched.append(planned)
-            self.startSend(attempt, planned, state: &state)
+            state.waitingSends.append((attempt, planned))
         }
         for (id, failure) in work.lookups {
             self.startLookup(id, failure: failure, state: &state)
         }
+        self.startWaitingSends(state: &state)
         state.dispatchedTotal += dispatched.count
         self.heartbeat(state: &state)
         self.armTimer(state: &state)
@@ -187,7 +188,7 @@ extension LiveDriver {
                 dispatched: dispatched,
                 nextWake: state.engine.nextWake,
                 journalSequence: state.sequence,
-                sendsInFlight: state.sendsInFlight,
+                sendsInFlight: state.unanswered,
                 openAttempts: state.open.count,
                 dispatchedTotal: state.dispatchedTotal
             )
@@ -450,7 +451,17 @@ extension LiveDriver {
                             source: "webhook"
                         )
                     )
+                    // New consent to texts on this number reaches the engine in this turn (a later text may go
+                    // out, its RF-6-SMS consent renewed); automated calls stay revoked (T-01, ConsumerEvent.optIn).
+                    var renewed = state.accounts[owner.account.position]
+                    renewed.phones[owner.position].smsConsentAt = Swift.max(
+                        renewed.phones[owner.position].smsConsentAt ?? at,
+                        at
+                    )
+                    self.updateFacts(owner.account, to: renewed, state: &state, work: &work)
+                    work.inputs.append((.consumerEvent(owner.account, .optIn(.sms, destination: owner.position)), ""))
                 }
+                self.logger.info("opt-in from \(Redaction.phone(inbound.from)) (\(owners.count) accounts)")
                 work.replies.append((reply, WebhookDisposition(isDuplicate: false, mayReply: false)))
             case .other:
                 for owner in owners {

@@ -78,6 +78,7 @@ public final class LiveDriver: Sendable {
     /// - Throws: `LiveRunError` when the run id was started with another configuration, a journal entry
     ///   cannot be read, or a commit fails (the run stops; a restart resumes it).
     public func run() async throws {
+        defer { self.queue.close() }
         var state = try self.restore()
         self.logger.info(
             "run \(self.configuration.runID): \(state.accounts.count) accounts, journal at \(state.sequence), engine clock \(ISO8601.format(state.now, offsetSeconds: 0)), next wake \(state.engine.nextWake.map { ISO8601.format($0, offsetSeconds: 0) } ?? "none"), open \(state.open.count)"
@@ -92,7 +93,7 @@ public final class LiveDriver: Sendable {
                 let events = await self.queue.next()
                 try self.turn(events, state: &state)
                 if state.shuttingDown
-                    && (state.sendsInFlight == 0
+                    && (state.unanswered == 0
                         || self.clock.nowMilliseconds() >= state.shutdownDeadlineMilliseconds)
                 {
                     break
@@ -100,14 +101,18 @@ public final class LiveDriver: Sendable {
             }
         } catch {
             state.timer?.cancel()
+            self.queue.close()
             self.failParked(&state, error)
             throw error
         }
         state.timer?.cancel()
+        // From here on no turn runs: webhooks still queued or arriving are refused at once (the gateway calls
+        // again), so no webhook handler waits for an answer that never comes.
+        self.queue.close()
         self.failParked(&state, LiveRunError("the run stopped"))
         try self.store.finishRun(runID: self.configuration.runID, at: state.now)
         self.logger.info(
-            "run \(self.configuration.runID) stopped: journal at \(state.sequence), \(state.sendsInFlight) sends unanswered"
+            "run \(self.configuration.runID) stopped: journal at \(state.sequence), \(state.unanswered) sends unanswered"
         )
     }
 

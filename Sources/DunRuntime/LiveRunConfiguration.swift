@@ -32,6 +32,10 @@ public struct LiveRunConfiguration: Sendable {
     public var templateValues: [String: String]
     /// How long SIGINT/SIGTERM waits for sends in flight before exiting anyway.
     public var shutdownGraceMilliseconds: Int64
+    /// At most this many sends and lookups are with the gateways at once; the rest of a burst waits, committed,
+    /// in dispatch order. Without a bound, a burst of thousands queued inside libcurl ran out its time limit
+    /// before connecting and every such send was retried a day later (`HOUSE-SMS-DAY`).
+    public var maxSendsInFlight: Int
 
     /// Creates a configuration.
     public init(
@@ -45,7 +49,8 @@ public struct LiveRunConfiguration: Sendable {
         retryPolicy: DunGateways.RetryPolicy = DunGateways.RetryPolicy(),
         webhookPublicURL: String? = nil,
         templateValues: [String: String] = [:],
-        shutdownGraceMilliseconds: Int64 = 10_000
+        shutdownGraceMilliseconds: Int64 = 10_000,
+        maxSendsInFlight: Int = 256
     ) {
         self.runID = runID
         self.campaigns = campaigns
@@ -58,6 +63,7 @@ public struct LiveRunConfiguration: Sendable {
         self.webhookPublicURL = webhookPublicURL
         self.templateValues = templateValues
         self.shutdownGraceMilliseconds = shutdownGraceMilliseconds
+        self.maxSendsInFlight = Swift.max(1, maxSendsInFlight)
     }
 
     /// What must not change between a run's start and its resumption: campaign names and step ids, the

@@ -181,14 +181,58 @@ public enum LiveRunner {
             driver.stop()
         }
         defer { signals.cancel() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
+        // The webhook server runs beside the driver. It cannot fail silently: a bind error stops the run.
+        let serverFailure = LockedBox<String?>(nil)
+        let serverTask = Task {
+            do {
                 try await server.run { port in
                     logger.info("webhooks listening on \(webhookHost):\(port)")
                 }
+            } catch {
+                guard !Task.isCancelled else { return }
+                serverFailure.set("\(error)")
+                logger.error("webhook server on \(webhookHost):\(webhookPort) failed: \(error); stopping the run")
+                driver.stop()
             }
+        }
+        do {
             try await driver.run()
-            group.cancelAll()
+        } catch {
+            await Self.stopServer(serverTask, clock: baseClock, logger: logger)
+            throw error
+        }
+        await Self.stopServer(serverTask, clock: baseClock, logger: logger)
+        if let failure = serverFailure.get() {
+            throw LiveRunError("the webhook server on \(webhookHost):\(webhookPort) failed: \(failure)")
+        }
+    }
+
+    /// How long the webhook server may take to close its connections once the driver has stopped.
+    static let serverShutdownMilliseconds: Int64 = 3_000
+
+    /// Cancels the webhook server and waits for it, at most `serverShutdownMilliseconds` of wall time: by
+    /// then every handler has been answered (the driver closed its queue), and a connection still open
+    /// (a client keeping it alive) must not keep the process from exiting.
+    static func stopServer(_ task: Task<Void, Never>, clock: SystemUTCClock, logger: Logger) async {
+        task.cancel()
+        let finished = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let once = LockedBox<CheckedContinuation<Bool, Never>?>(continuation)
+            @Sendable func finish(_ value: Bool) {
+                once.take()?.resume(returning: value)
+            }
+            Task {
+                await task.value
+                finish(true)
+            }
+            Task {
+                try? await clock.sleep(milliseconds: Self.serverShutdownMilliseconds)
+                finish(false)
+            }
+        }
+        if !finished {
+            logger.warning(
+                "the webhook server did not close within \(Self.serverShutdownMilliseconds) ms; exiting anyway"
+            )
         }
     }
 }

@@ -5,6 +5,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownAccount
         case unknownPromise
         case unknownRun
+        case invalidTransition
     }
 
     private let code: Code
@@ -24,6 +25,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func unknownPromise(_ id: Int64) -> StoreError { StoreError(.unknownPromise, String(id)) }
     /// No run has this id.
     public static func unknownRun(_ id: String) -> StoreError { StoreError(.unknownRun, id) }
+    /// A record cannot change that way in its current state; `why` says which and why.
+    public static func invalidTransition(_ why: String) -> StoreError { StoreError(.invalidTransition, why) }
 
     public var description: String {
         switch self.code {
@@ -31,6 +34,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownAccount: "no account with id '\(self.subject)'"
         case .unknownPromise: "no promise with id \(self.subject)"
         case .unknownRun: "no run with id '\(self.subject)'"
+        case .invalidTransition: self.subject
         }
     }
 }

@@ -18,6 +18,7 @@ struct Dun: AsyncParsableCommand {
             RunCommand.self,
             ReportCommand.self,
             StatusCommand.self,
+            AttemptsCommand.self,
         ]
     )
 }

@@ -50,6 +50,12 @@ struct GatewaySimCommand: AsyncParsableCommand {
     @Option(name: .customLong("fault-429"), help: "Share of API requests answered 429 with Retry-After.")
     var fault429: Double = 0
 
+    @Option(
+        name: .customLong("answer-delay-ms"),
+        help: "Wait this long after accepting a message or call before answering (sends stay in flight)."
+    )
+    var answerDelay: Int64 = 0
+
     @Option(help: "Append the JSON-lines log of accepted messages to this file.")
     var log: String?
 
@@ -63,6 +69,7 @@ struct GatewaySimCommand: AsyncParsableCommand {
         where !(0...1).contains(share) {
             throw ValidationError("\(name) must be between 0 and 1, got \(share)")
         }
+        guard self.answerDelay >= 0 else { throw ValidationError("--answer-delay-ms must not be negative") }
         guard self.fault5xx + self.faultTimeout + self.fault429 <= 1 else {
             throw ValidationError("the fault shares add up to more than 1")
         }
@@ -79,6 +86,7 @@ struct GatewaySimCommand: AsyncParsableCommand {
             fault5xx: self.fault5xx,
             faultTimeout: self.faultTimeout,
             fault429: self.fault429,
+            answerDelayMilliseconds: self.answerDelay,
             logPath: self.log
         )
         let server = try GatewaySimServer(options: options, clock: SystemUTCClock())

@@ -37,13 +37,20 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("run-id"), help: "The run's id; restarting with the same id resumes it.")
     var runID = "main"
 
-    @Option(name: .customLong("clock-start"), help: .hidden)
+    @Option(
+        name: .customLong("clock-start"),
+        help: "Demo and test clock: the run's clock starts at this ISO-8601 instant (default: the wall clock)."
+    )
     var clockStart: String?
 
-    @Option(name: .customLong("clock-origin-ms"), help: .hidden)
+    @Option(
+        name: .customLong("clock-origin-ms"),
+        help:
+            "With --clock-start: the wall-clock milliseconds it corresponds to (default: now), so restarts share one clock."
+    )
     var clockOrigin: Int64?
 
-    @Option(name: .customLong("clock-speed"), help: .hidden)
+    @Option(name: .customLong("clock-speed"), help: "With --clock-start: how many times faster than the wall clock.")
     var clockSpeed: Int = 1
 
     func run() async throws {

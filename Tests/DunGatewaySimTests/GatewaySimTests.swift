@@ -341,7 +341,9 @@ struct GatewaySimTests {
     @Test(.timeLimit(.minutes(1)))
     func throughputOnLoopback() async throws {
         try await SimHarness.withSim(GatewaySimOptions(smtpPort: nil)) { running in
-            let gateway = running.twilio()
+            // A generous limit: under `swift test --parallel` on 2 busy cores a send can wait seconds for the CPU,
+            // and this test is a floor on throughput, not on latency.
+            let gateway = running.twilio(timeoutMilliseconds: 30_000)
             let total = 1_000
             let concurrency = 50
             let start = SimHarness.clock.nowMilliseconds()

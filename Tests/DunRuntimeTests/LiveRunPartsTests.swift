@@ -17,6 +17,7 @@ struct LiveRunPartsTests {
         .payment(AccountIndex(5), amount: Money(cents: 12_345)),
         .promise(AccountIndex(5), amount: Money(cents: 500), due: UTCInstant(secondsSinceEpoch: 1_772_000_000)),
         .consumerEvent(AccountIndex(1), .optOut(.sms, destination: 0)),
+        .consumerEvent(AccountIndex(1), .optIn(.sms, destination: 9)),
         .consumerEvent(AccountIndex(1), .ceaseDebt(debtBucket: "card 12% off")),
         .consumerEvent(AccountIndex(1), .inbound(.email, destination: 2, debtBucket: "b", conversation: true)),
         .consumerEvent(AccountIndex(1), .callConsent(debtBucket: "b", until: UTCInstant(secondsSinceEpoch: 9))),

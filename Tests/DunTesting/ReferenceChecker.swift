@@ -188,9 +188,13 @@ public struct ReferenceChecker: Sendable {
                 if case .optOutMedium(let c) = $0 { return sameMedium(c, channel) }
                 return false
             }
-            let destinationOut = events.contains {
-                if case .optOut(let c, let d) = $0 { return sameMedium(c, channel) && d == candidate.destination }
-                return false
+            // The latest of opt-out and opt-in (START) on the destination decides.
+            let destinationOut = events.reduce(false) { out, event in
+                switch event {
+                case .optOut(let c, let d) where sameMedium(c, channel) && d == candidate.destination: true
+                case .optIn(let c, let d) where sameMedium(c, channel) && d == candidate.destination: false
+                default: out
+                }
             }
             if mediumOut || destinationOut { broken.append("OPT-OUT") }
         }

@@ -39,7 +39,9 @@ struct LiveRunChecks {
             if kind == "email", key.hasPrefix("<"), let at = key.firstIndex(of: "@") {
                 key = String(key[key.index(after: key.startIndex)..<at])
             }
-            guard let record = byKey[key], record.state == .sent || record.state == .result else {
+            // `in_doubt`: the gateway took it but could not vouch for it afterwards (a kill mid-send to SMTP, which
+            // has no lookup); the store knows it and the runner never sends it again.
+            guard let record = byKey[key], [.sent, .result, .inDoubt].contains(record.state) else {
                 self.unknownToStore.append("\(key) (\(byKey[key]?.state.rawValue ?? "missing"))")
                 continue
             }
@@ -117,6 +119,12 @@ struct LiveRunChecks {
                     let position = account.phones.firstIndex(where: { $0.number == words[2] })
                 else { continue }
                 check.record(.optOut(.sms, destination: position), at: entry.at)
+                checkers[entry.accountID] = check
+            case "event.opt_in":
+                guard words.count >= 3, var check = checker(entry.accountID), let account = accounts[entry.accountID],
+                    let position = account.phones.firstIndex(where: { $0.number == words[2] })
+                else { continue }
+                check.record(.optIn(.sms, destination: position), at: entry.at)
                 checkers[entry.accountID] = check
             case "event.inbound":
                 guard words.count >= 3, var check = checker(entry.accountID), let account = accounts[entry.accountID],

@@ -74,13 +74,20 @@ final class LiveSandbox: @unchecked Sendable {
     }
 
     /// Starts `dun gateway-sim` with faults; waits until it listens.
-    func startGatewaySim(seed: Int, fault5xx: Double = 0, faultTimeout: Double = 0, fault429: Double = 0) throws {
+    func startGatewaySim(
+        seed: Int,
+        fault5xx: Double = 0,
+        faultTimeout: Double = 0,
+        fault429: Double = 0,
+        answerDelayMilliseconds: Int = 0
+    ) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = [
             "gateway-sim", "--port", "0", "--smtp-port", "0", "--webhook", "http://127.0.0.1:\(self.webhookPort)",
             "--auth-token", self.token, "--seed", String(seed), "--log", self.simLog,
             "--fault-5xx", String(fault5xx), "--fault-timeout", String(faultTimeout), "--fault-429", String(fault429),
+            "--answer-delay-ms", String(answerDelayMilliseconds),
         ]
         let errors = Pipe()
         process.standardError = errors

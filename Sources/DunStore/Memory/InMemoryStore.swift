@@ -279,6 +279,8 @@ public final class InMemoryStore: Store {
             if let channel = event.channel { detail += " \(channel.rawValue)" }
             if let destination = event.destination { detail += " \(destination)" }
             if !event.detail.isEmpty { detail += " \(event.detail)" }
+            if let bucket = event.debtBucket { detail += " debt=\(bucket)" }
+            if let until = event.until { detail += " until=\(ISO8601.format(until, offsetSeconds: 0))" }
             state.audit(event.at, event.source, "event.\(event.kind.rawValue)", event.accountID, detail)
         }
     }

@@ -262,3 +262,50 @@ extension SQLiteStore {
         )
     }
 }
+
+extension SQLiteStore {
+    /// An operator's finding on an attempt in doubt (`dun attempts resolve`), written durably with an audit
+    /// entry (`attempt.resolve`, actor `by`): `sent` (the gateway has it: state `sent`) or not (state
+    /// `failed`). The runner never resends an attempt's key; an attempt in doubt was already handed to the
+    /// engine as a failure, so the campaign moved on as after any failure.
+    ///
+    /// - Throws: `StoreError` when the key is unknown or the attempt is not in doubt.
+    public func resolveInDoubt(
+        _ key: AttemptKey,
+        sent: Bool,
+        note: String,
+        by: String,
+        at: UTCInstant
+    ) throws
+        -> AttemptRecord
+    {
+        try self.pool.write { db in
+            let record = try Self.require(db, key)
+            guard record.state == .inDoubt else {
+                throw StoreError.invalidTransition(
+                    "attempt \(key) is \(record.state.rawValue), not in_doubt"
+                        + (record.state == .dispatching
+                            ? " (the runner reconciles it with the gateway at its next start)" : "")
+                )
+            }
+            let finding = sent ? "sent" : "not_sent"
+            let text = "resolved by \(by): \(sent ? "sent" : "not sent")\(note.isEmpty ? "" : " (\(note))")"
+            try db.execute(
+                sql: """
+                    UPDATE attempts SET state = ?, note = ?, result_at = coalesce(result_at, ?)
+                    WHERE idempotency_key = ?
+                    """,
+                arguments: [sent ? "sent" : "failed", text, at.secondsSinceEpoch, key.rawValue]
+            )
+            try Self.audit(
+                db,
+                at: at,
+                actor: by,
+                action: "attempt.resolve",
+                accountID: record.attempt.accountID,
+                detail: "\(key) \(finding) \(note)"
+            )
+            return try Self.require(db, key)
+        }
+    }
+}

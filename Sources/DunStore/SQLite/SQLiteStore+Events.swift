@@ -31,6 +31,9 @@ extension SQLiteStore {
         if let channel = event.channel { detail += " \(channel.rawValue)" }
         if let destination = event.destination { detail += " \(destination)" }
         if !event.detail.isEmpty { detail += " \(event.detail)" }
+        // Read back by a running `dun run` (LiveDriver+Feed) to build the engine input.
+        if let bucket = event.debtBucket { detail += " debt=\(bucket)" }
+        if let until = event.until { detail += " until=\(ISO8601.format(until, offsetSeconds: 0))" }
         try Self.audit(
             db,
             at: event.at,
