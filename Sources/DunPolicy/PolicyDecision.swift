@@ -76,17 +76,35 @@ enum BlockText: Sendable {
     case pending(PendingReason)
 }
 
-/// Everything `ContactPolicy.reason(for:_:_:)` reads, captured when the block is decided (values only: the
+/// Everything `ContactPolicy.reason(for:_:home:inconvenientTimes:)` reads, captured when the block is decided (values only: the
 /// rendering is the same whenever it happens).
+///
+/// It holds no reference to the account's shared data except for the one rule whose sentence quotes it (an
+/// inconvenient-time designation): copying and releasing a block then touches no account memory.
 struct PendingReason: Sendable {
     var hit: Hit
     var candidate: ContactCandidate
-    var account: PolicyAccount
+    var home: ZoneID?
+    /// The account's shared data, only for `.inconvenient` (nil otherwise).
+    var designations: PolicyAccount.Storage?
     var ukHours: (from: LocalTime, to: LocalTime)
+
+    init(hit: Hit, candidate: ContactCandidate, account: PolicyAccount, ukHours: (from: LocalTime, to: LocalTime)) {
+        self.hit = hit
+        self.candidate = candidate
+        self.home = account.homeZone
+        self.designations = hit.rule == .inconvenient ? account.storage : nil
+        self.ukHours = ukHours
+    }
 
     func render() -> String {
         var policy = ContactPolicy()
         policy.ukHours = self.ukHours
-        return policy.reason(for: self.hit, self.candidate, self.account)
+        return policy.reason(
+            for: self.hit,
+            self.candidate,
+            home: self.home,
+            inconvenientTimes: self.designations?.account.inconvenientTimes ?? []
+        )
     }
 }
