@@ -57,6 +57,10 @@ extension ContactPolicy {
             let recordDay =
                 record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
             let offset = recordDay - day + 6
+            // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
+            // dates differ by at most a day each), start no conversation period that reaches d, and is not
+            // within the 2-hour call gap; only a long campaign gap can still reach it.
+            if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
             let sameBucket = record.slot == recordSlot
             let code = record.resultCode
             let recordIsCall = record.isCall
