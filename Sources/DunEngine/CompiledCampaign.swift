@@ -56,6 +56,10 @@ struct CompiledCampaign: Sendable {
     var stopAfterDays: Int64?
     var stopAfterAttempts: Int?
     var stopBelowCents: Int64?
+    /// The campaign's audience sets no criterion: every account matches (enrolment skips the check).
+    var audienceIsEveryone: Bool
+    /// The campaign's priority, for the waiting order and the queue's tie-break.
+    var priority: Priority
 
     init(_ campaign: Campaign) {
         func resolve(_ target: StepTarget?, following index: Int) -> Int32 {
@@ -135,6 +139,8 @@ struct CompiledCampaign: Sendable {
         self.blackout = BlackoutCalendar(campaign.blackout)
         self.hasBlackout = !self.blackout.isEmpty
         self.limits = campaign.limits
+        self.audienceIsEveryone = campaign.audience == Audience()
+        self.priority = campaign.priority
         for rule in campaign.stopRules {
             switch rule {
             case .paidInFull: break

@@ -142,6 +142,23 @@ public struct SchedulerEngine: Sendable {
         #endif
     }
 
+    /// Asks the cache for the memory that handling `input` will read first (the account's cursor, hot fields and
+    /// contact ledger). A hint only: it changes no state and no output. A driver that holds several inputs (a
+    /// batch of results, a simulator's event queue) calls it a few inputs ahead of `handle`, so that the cache
+    /// misses of consecutive inputs overlap.
+    public func prefetch(_ input: EngineInput) {
+        let account: Int
+        switch input {
+        case .result(let id, _), .gatewayRetry(let id, _): account = id.account.position
+        case .enrol(let index, _), .reply(let index, _, _), .payment(let index, _), .promise(let index, _, _),
+            .consumerEvent(let index, _), .withdraw(let index, _):
+            account = index.position
+        case .timerFired: return
+        }
+        guard account >= 0, account < self.states.count else { return }
+        self.prefetch(account)
+    }
+
     /// Handles one input at `now` and returns the actions (allocates; for tests and tools).
     ///
     /// - Parameters:
