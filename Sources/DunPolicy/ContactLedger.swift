@@ -17,26 +17,28 @@ public struct ContactLedger: Sendable {
     static let epoch: Int64 = 946_684_800  // 2000-01-01T00:00:00Z
     static let inlineCapacity = 16
 
-    var records: InlineArray<16, UInt64>
+    // Field order is memory order: the summary a decision reads first (count, flags, masks, reply instants,
+    // bucket keys) comes before the records, so a decision on a short history touches one or two cache lines.
     var recordCount: UInt8
-    var bucketKeys: InlineArray<4, UInt32>
-    /// Four bits per inline bucket (see `BucketState`).
-    var bucketStates: UInt16
-    /// Everything rare, in one copy-on-write box that is nil for most accounts (so copying a ledger retains
-    /// nothing).
-    var spill: LedgerSpillBox?
-    /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
-    /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
-    var optOutMask: UInt32
-    /// Bits 0-7 phones, 8-15 emails that turned out to be someone else's.
-    var wrongMask: UInt16
     var flags: UInt8
-    /// Per medium (call, SMS, email): when a consumer-initiated contact allows one reply (0: none).
-    var replyAt: InlineArray<3, UInt32>
-    var homeZoneRaw: UInt16
     var hasHomeZone: Bool
     /// Phones 0-7 that are work numbers (kept 30 days for the Massachusetts 30-day count).
     var workMask: UInt8
+    var homeZoneRaw: UInt16
+    /// Bits 0-7 phones, 8-15 emails that turned out to be someone else's.
+    var wrongMask: UInt16
+    /// Four bits per inline bucket (see `BucketState`).
+    var bucketStates: UInt16
+    /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
+    /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
+    var optOutMask: UInt32
+    /// Per medium (call, SMS, email): when a consumer-initiated contact allows one reply (0: none).
+    var replyAt: InlineArray<3, UInt32>
+    var bucketKeys: InlineArray<4, UInt32>
+    /// Everything rare, in one copy-on-write box that is nil for most accounts (so copying a ledger retains
+    /// nothing).
+    var spill: LedgerSpillBox?
+    var records: InlineArray<16, UInt64>
 
     /// A ledger that fixes contact dates in UTC (prefer `init(for:)`: the policy then has to recompute each
     /// record's home date on every decision).
@@ -592,6 +594,24 @@ struct Record {
         guard let result = self.result else { return true }
         return result.connected
     }
+
+    static let smsCode: UInt64 = 0
+    static let emailCode: UInt64 = 1
+    static let failedCode: UInt64 = 2
+    static let answeredCode: UInt64 = 3
+    static let conversationCode: UInt64 = 9
+    /// Result codes of `failed` (2), `busy` (4) and `notInService` (5): the results that did not connect
+    /// (`AttemptResult.connected`).
+    static let unconnectedCodes: UInt64 = 1 << 2 | 1 << 4 | 1 << 5
+
+    /// `connectedOrPending` from a result code alone.
+    @inline(__always)
+    static func connectedOrPending(code: UInt64) -> Bool {
+        (Self.unconnectedCodes >> code) & 1 == 0
+    }
+
+    /// The medium (`ContactLedger.medium`): 0 calls, 1 SMS, 2 email.
+    var medium: Int { self.isCall ? 0 : Int(self.channelCode) + 1 }
 }
 
 struct CallConsent: Sendable {
