@@ -88,7 +88,7 @@ public struct ContactLedger: Sendable {
             slot: slot,
             delta: self.dayDelta(at: instant)
         )
-        if candidate.channel.isTelephoneCall && self.consentActive(slot: slot, at: instant) {
+        if candidate.channel.isVoiceCall && self.consentActive(slot: slot, at: instant) {
             record.excluded = true
         }
         if self.isWrong(kind: candidate.channel.destinationKind, destination: candidate.destination) {
@@ -117,7 +117,7 @@ public struct ContactLedger: Sendable {
             record.resultCode = code
             return true
         }
-        if result == .conversation && candidate.channel.isTelephoneCall {
+        if result == .conversation && candidate.channel.isVoiceCall {
             self.endConsents(slot: slot, at: candidate.at)
         }
         if result == .wrongNumber {
@@ -161,7 +161,7 @@ public struct ContactLedger: Sendable {
             self.setState(slot: slot, self.state(slot: slot) & ~BucketState.dispute)
         case .inbound(let channel, let destination, let bucket, let conversation):
             self.replyAt[Self.medium(channel)] = max(1, Self.compact(instant))
-            if conversation && channel.isTelephoneCall {
+            if conversation && channel.isVoiceCall {
                 let slot = self.ensureSlot(Self.key(bucket))
                 var record = Record(
                     time: Self.compact(instant),
@@ -215,6 +215,7 @@ public struct ContactLedger: Sendable {
 
     var hasRecords: Bool { self.recordCount > 0 }
 
+    @inline(__always)
     func slot(of key: UInt32) -> Int? {
         for index in 0..<4 where self.bucketKeys[index] == key { return index }
         guard self.spill != nil else { return nil }
@@ -224,12 +225,14 @@ public struct ContactLedger: Sendable {
         return nil
     }
 
+    @inline(__always)
     func state(slot: Int) -> UInt8 {
         if slot < 4 { return UInt8((self.bucketStates >> UInt16(slot * 4)) & 0xF) }
         let index = slot - 4
         return index < self.extraBuckets.count ? UInt8(truncatingIfNeeded: self.extraBuckets[index] >> 32) : 0
     }
 
+    @inline(__always)
     func destinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
         if destination >= 0 && destination < 8 {
             var bits: UInt8 = 0
@@ -256,11 +259,18 @@ public struct ContactLedger: Sendable {
     }
 
     /// Whether a call consent (RF-14-EXCL) for `slot` covers an outbound call at `instant`.
+    @inline(__always)
     func consentActive(slot: Int, at instant: UTCInstant) -> Bool {
+        // Most ledgers have no spill: answer without a call.
+        guard self.spill != nil else { return false }
+        return self.spilledConsentActive(slot: slot, at: instant)
+    }
+
+    func spilledConsentActive(slot: Int, at instant: UTCInstant) -> Bool {
         guard let spill = self.spill, !spill.value.consents.isEmpty else { return false }
         let time = Self.compact(instant)
         let homeDay = self.homeDay(at: instant)
-        let utcDay = Int(instant.secondsSinceEpoch.floorDiv(86_400))
+        let utcDay = Int(instant.secondsSinceEpoch.epochDay)
         for consent in self.consents where Int(consent.slot) == min(slot, 255) {
             if consent.start <= time && time < consent.until && homeDay <= Int(consent.lastHomeDay)
                 && utcDay <= Int(consent.lastUTCDay)
@@ -274,7 +284,7 @@ public struct ContactLedger: Sendable {
     /// The home-zone date (days since epoch) of `instant` as the ledger fixes it.
     func homeDay(at instant: UTCInstant) -> Int {
         let delta = self.dayDelta(at: instant)
-        return Int(instant.secondsSinceEpoch.floorDiv(86_400)) + (delta == 3 ? 0 : Int(delta) - 1)
+        return Int(instant.secondsSinceEpoch.epochDay) + (delta == 3 ? 0 : Int(delta) - 1)
     }
 
     // MARK: internals
@@ -293,6 +303,7 @@ public struct ContactLedger: Sendable {
         return hash == 0 ? 1 : hash
     }
 
+    @inline(__always)
     static func medium(_ channel: Channel) -> Int {
         switch channel {
         case .call, .agentCall: 0
@@ -311,8 +322,8 @@ public struct ContactLedger: Sendable {
         guard self.hasHomeZone else { return 3 }
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: self.homeZoneRaw), at: instant)
         // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
-        let utcDay = instant.secondsSinceEpoch.floorDiv(86_400)
-        let local = (instant.secondsSinceEpoch + Int64(offset)).floorDiv(86_400)
+        let utcDay = instant.secondsSinceEpoch.epochDay
+        let local = (instant.secondsSinceEpoch + Int64(offset)).epochDay
         return UInt8(clamping: max(0, min(2, local - utcDay + 1)))
     }
 
@@ -537,7 +548,7 @@ struct Record {
 
     var time: UInt32 { UInt32(truncatingIfNeeded: self.raw) }
     var instant: Int64 { ContactLedger.expand(self.time) }
-    var utcDay: Int { Int(self.instant.floorDiv(86_400)) }
+    var utcDay: Int { Int(self.instant.epochDay) }
     var info: UInt64 { self.raw >> 32 }
     var channelCode: UInt64 { self.info & 3 }
     var channel: Channel {

@@ -17,9 +17,9 @@ extension ContactPolicy {
         into scan: inout Scan
     ) {
         let home = account.homeZone
-        let utcDay = Int(t.floorDiv(86_400))
+        let utcDay = Int(t.epochDay)
         let channel = candidate.channel
-        let isCall = channel.isTelephoneCall
+        let isCall = channel.isVoiceCall
         let federal = account.has(.usFederal)
         let recordSlot = slot.map { min($0, 15) } ?? -1
         let consent = isCall && slot != nil && ledger.consentActive(slot: slot!, at: instant)
@@ -310,7 +310,7 @@ extension ContactPolicy {
         cnUnanswered: Int,
         into scan: inout Scan
     ) {
-        let isCall = channel.isTelephoneCall
+        let isCall = channel.isVoiceCall
         var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
         if account.has(.massachusetts) && (isCall || channel == .sms) {
             if !candidateIsWork || channel.destinationKind != .phone {

@@ -124,7 +124,7 @@ extension ContactPolicy {
                 scan.add(Hit(rule: .mediumOptOut, release: Hit.terminal))
             } else if bits & DestinationBits.optOut(channel) != 0 {
                 scan.add(
-                    Hit(rule: channel.isTelephoneCall ? .mediumOptOut : .destinationOptOut, release: Hit.terminal)
+                    Hit(rule: channel.isVoiceCall ? .mediumOptOut : .destinationOptOut, release: Hit.terminal)
                 )
             }
         }
@@ -174,7 +174,7 @@ extension ContactPolicy {
         // is already known).
         let day: Int
         if let firstOffset, let home = policyAccount.homeZone, home == policyAccount.zone(0) {
-            day = Int((t + firstOffset).floorDiv(86_400))
+            day = Int((t + firstOffset).epochDay)
         } else {
             day = Self.homeDay(t, zone: policyAccount.homeZone)
         }
@@ -224,10 +224,10 @@ extension ContactPolicy {
         }
         var firstOffset: Int64 = 0
         var lo = Self.dayStart
-        var hi = channel.isTelephoneCall ? Self.dayEndCalls : Self.dayEndMessages
+        var hi = channel.isVoiceCall ? Self.dayEndCalls : Self.dayEndMessages
         if account.has(.unitedKingdom) {
             let ukLo = self.ukHours.from.minuteOfDay * 60 + 1
-            let ukHi = self.ukHours.to.minuteOfDay * 60 - (channel.isTelephoneCall ? 300 : 1)
+            let ukHi = self.ukHours.to.minuteOfDay * 60 - (channel.isVoiceCall ? 300 : 1)
             lo = max(lo, ukLo)
             hi = min(hi, ukHi)
         }
@@ -245,7 +245,7 @@ extension ContactPolicy {
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
             if zoneIndex == 0 { firstOffset = offset }
             let local = t + offset
-            let day = local.floorDiv(86_400)
+            let day = local.epochDay
             let second = Int(local - day * 86_400)
             var targetLocal: Int64? = nil
             if second < lo {
@@ -327,8 +327,8 @@ extension ContactPolicy {
     }
 
     static func homeDay(_ t: Int64, zone: ZoneID?) -> Int {
-        guard let zone else { return Int(t.floorDiv(86_400)) }
+        guard let zone else { return Int(t.epochDay) }
         let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
-        return Int((t + offset).floorDiv(86_400))
+        return Int((t + offset).epochDay)
     }
 }
