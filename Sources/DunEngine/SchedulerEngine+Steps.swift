@@ -159,7 +159,14 @@ extension SchedulerEngine {
         case .day(let day):
             let zone = self.states[account].record.zone
             let dayStart = zone.instant(day: zone.local(cursor.enrolledAt).day + Int64(day), second: 0)
-            due = Swift.max(base, step.window.nextOpening(atOrAfter: dayStart, zone: zone, blackout: nil))
+            due = Swift.max(
+                base,
+                self.compiled[Int(cursor.campaign)].windows[Int(target)].nextOpening(
+                    atOrAfter: dayStart,
+                    zone: zone,
+                    blackout: nil
+                )
+            )
         }
         cursor.hops = due <= time ? cursor.hops &+ 1 : 0
         cursor.step = Int16(target)
@@ -332,7 +339,7 @@ extension SchedulerEngine {
         }
         let campaign = Int(self.states[account].cursor.campaign)
         let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
-        let until = step.window.nextOpening(
+        let until = self.compiled[campaign].windows[Int(self.states[account].cursor.step)].nextOpening(
             atOrAfter: Swift.max(next.secondsSinceEpoch, time + 1),
             zone: self.states[account].record.zone,
             blackout: blackout
@@ -383,7 +390,11 @@ extension SchedulerEngine {
         }
         let zone = self.states[account].record.zone
         let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
-        let opening = step.window.nextOpening(atOrAfter: time, zone: zone, blackout: blackout)
+        let opening = self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
+            atOrAfter: time,
+            zone: zone,
+            blackout: blackout
+        )
         if opening != time {
             let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
             self.emitDeferral(
