@@ -6,9 +6,10 @@
 /// queue is a radix heap on the instant with the current instant's entries taken out as one sorted batch:
 /// - entries due after the current batch's instant wait in 64 radix buckets (an append each, no comparisons),
 ///   bucket `b` holding the instants whose highest bit differing from the batch's instant is bit `b - 1`;
-/// - when the batch runs out, the lowest non-empty bucket is split: its smallest instant becomes the new batch,
-///   sorted once by (priority, sequence), the rest move to lower buckets (each entry moves at most 64 times, in
-///   practice once or twice, always sequentially through memory);
+/// - when the batch runs out and the next entry is popped, the lowest non-empty bucket is split: its smallest
+///   instant becomes the new batch, sorted once by (priority, sequence), the rest move to lower buckets (each
+///   entry moves at most 64 times, in practice once or twice, always sequentially through memory); until then
+///   each bucket's smallest entry answers `min`;
 /// - an entry inserted at or before the batch's instant (same-instant work, or a key that is not monotone,
 ///   such as a capacity pool's waiting line) goes to a small 4-ary heap that is merged with the batch on pop.
 ///
@@ -63,8 +64,11 @@ public struct DueQueue: Sendable {
     /// Radix bucket `b` (1...64) holds the entries whose instant differs from `floor` first at bit `b - 1`
     /// (instants as order-preserving unsigned values). Index 0 is unused.
     @usableFromInline var buckets: [[Entry]] = Array(repeating: [], count: 65)
-    /// The smallest instant in each bucket (meaningful only for occupied buckets).
-    @usableFromInline var bucketMinimum: [Int64] = Array(repeating: .max, count: 65)
+    /// The smallest entry in each bucket (meaningful only for occupied buckets).
+    @usableFromInline var bucketMinimum = [Entry](
+        repeating: Entry(instant: .max, priority: .max, sequence: .max, owner: 0, generation: 0),
+        count: 65
+    )
     /// Bit `b - 1` set when bucket `b` holds entries.
     @usableFromInline var occupied: UInt64 = 0
     @usableFromInline var total = 0
@@ -91,7 +95,9 @@ public struct DueQueue: Sendable {
             if let top = self.late.first, top < first { return top }
             return first
         }
-        return self.late.first
+        if let top = self.late.first { return top }
+        guard self.occupied != 0 else { return nil }
+        return self.bucketMinimum[self.occupied.trailingZeroBitCount + 1]
     }
 
     /// The entry `distance` places behind the smallest one in the current instant's batch, if the batch is that
@@ -127,13 +133,18 @@ public struct DueQueue: Sendable {
             self.pushLate(entry)
             return
         }
+        self.bucketAppend(entry)
+    }
+
+    @inlinable
+    mutating func bucketAppend(_ entry: Entry) {
         let bucket = self.bucket(of: entry.instant)
         self.buckets[bucket].append(entry)
-        if self.occupied & (1 << UInt64(bucket - 1)) == 0 || entry.instant < self.bucketMinimum[bucket] {
-            self.bucketMinimum[bucket] = entry.instant
+        let bit: UInt64 = 1 << UInt64(bucket - 1)
+        if self.occupied & bit == 0 || entry < self.bucketMinimum[bucket] {
+            self.bucketMinimum[bucket] = entry
         }
-        self.occupied |= 1 << UInt64(bucket - 1)
-        if self.head == self.batch.count && self.late.isEmpty { self.split() }
+        self.occupied |= bit
     }
 
     /// Removes and returns the smallest entry.
@@ -152,20 +163,23 @@ public struct DueQueue: Sendable {
             }
         } else if !self.late.isEmpty {
             top = self.popLate()
+        } else if self.occupied != 0 {
+            self.split()
+            top = self.batch[0]
+            self.head = 1
         } else {
             return nil
         }
         self.total -= 1
-        if self.head == self.batch.count && self.late.isEmpty && self.occupied != 0 { self.split() }
         return top
     }
 
     /// Turns the smallest instant of the lowest occupied bucket into the new batch and spreads the rest of that
-    /// bucket over the lower buckets. Called when the batch and the late heap are empty.
+    /// bucket over the lower buckets. Called when the batch and the late heap are empty and an entry is popped.
     @usableFromInline
     mutating func split() {
         let bucket = self.occupied.trailingZeroBitCount + 1
-        let instant = self.bucketMinimum[bucket]
+        let instant = self.bucketMinimum[bucket].instant
         self.occupied &= ~(1 << UInt64(bucket - 1))
         self.floor = instant
         self.batch.removeAll(keepingCapacity: true)
@@ -176,12 +190,7 @@ public struct DueQueue: Sendable {
             if entry.instant == instant {
                 self.batch.append(entry)
             } else {
-                let lower = self.bucket(of: entry.instant)
-                self.buckets[lower].append(entry)
-                if self.occupied & (1 << UInt64(lower - 1)) == 0 || entry.instant < self.bucketMinimum[lower] {
-                    self.bucketMinimum[lower] = entry.instant
-                }
-                self.occupied |= 1 << UInt64(lower - 1)
+                self.bucketAppend(entry)
             }
         }
         moving.removeAll(keepingCapacity: true)
@@ -258,7 +267,9 @@ public struct DueQueue: Sendable {
 
     /// Every queued entry, in no particular order (for invariant checks and tests).
     public var entries: [Entry] {
-        Array(self.batch[self.head...]) + self.late + self.buckets.joined()
+        var all = Array(self.batch[self.head...]) + self.late
+        for bucket in 1...64 { all += self.buckets[bucket] }
+        return all
     }
 
     /// Whether the queue's invariants hold: the batch is sorted and due at the floor instant, the late entries
@@ -281,10 +292,8 @@ public struct DueQueue: Sendable {
             guard entries.allSatisfy({ $0.instant > self.floor && self.bucket(of: $0.instant) == bucket }) else {
                 return false
             }
-            if let smallest = entries.map(\.instant).min(), smallest != self.bucketMinimum[bucket] { return false }
+            if let smallest = entries.min(), smallest != self.bucketMinimum[bucket] { return false }
         }
-        // Nothing may be bucketed while the batch and the late heap are empty (`min` would miss it).
-        if pending.isEmpty && self.late.isEmpty && self.occupied != 0 { return false }
         return counted == self.total
     }
 
