@@ -19,12 +19,12 @@ struct CompiledCampaign: Sendable {
         var target: Int32
     }
 
-    /// The hot part of a step: plain values only, so reading one copies no references.
+    /// The hot part of a step: plain values only, so reading one copies no references. Small (its window is in
+    /// `windows`), so reading one is a few register moves rather than a block copy.
     struct CompiledStep: Sendable {
         var kind: Kind
         var channel: Channel
         var timing: StepTiming
-        var window: CompiledWindow
         var retryCount: Int
         var retrySpacing: Int64
         /// Bit `Completion` position set when that completion ends the step.
@@ -34,6 +34,8 @@ struct CompiledCampaign: Sendable {
     }
 
     var steps: [CompiledStep]
+    /// Per step: its send window (the step's own, else the campaign's).
+    var windows: [CompiledWindow]
     /// Per step: its template id (contact steps).
     var templates: [String]
     /// Per step and `StepOutcome` position (`step * outcomeCount + outcome`): a target or `noRoute`.
@@ -56,6 +58,10 @@ struct CompiledCampaign: Sendable {
     var stopAfterDays: Int64?
     var stopAfterAttempts: Int?
     var stopBelowCents: Int64?
+    /// The campaign's audience sets no criterion: every account matches (enrolment skips the check).
+    var audienceIsEveryone: Bool
+    /// The campaign's priority, for the waiting order and the queue's tie-break.
+    var priority: Priority
 
     init(_ campaign: Campaign) {
         func resolve(_ target: StepTarget?, following index: Int) -> Int32 {
@@ -70,6 +76,7 @@ struct CompiledCampaign: Sendable {
         var allRoutes: [Int32] = []
         var allRules: [[Rule]] = []
         var endReasons: [String] = []
+        var windows: [CompiledWindow] = []
         self.steps = campaign.steps.enumerated().map { index, step in
             var routes = [Int32](repeating: CompiledCampaign.noRoute, count: StepOutcome.allCases.count)
             for route in step.routes {
@@ -104,13 +111,13 @@ struct CompiledCampaign: Sendable {
                 for completion in step.completeOn { mask |= 1 << completion.position }
             }
             templates.append(template)
+            windows.append(step.window.map(CompiledWindow.init) ?? campaignWindow)
             allRules.append(rules)
             endReasons.append(endReason)
             return CompiledStep(
                 kind: kind,
                 channel: channel,
                 timing: step.timing,
-                window: step.window.map(CompiledWindow.init) ?? campaignWindow,
                 retryCount: Swift.max(0, step.retry.count),
                 retrySpacing: Swift.max(0, step.retry.spacingSeconds),
                 completeMask: mask,
@@ -119,6 +126,7 @@ struct CompiledCampaign: Sendable {
             )
         }
         self.templates = templates
+        self.windows = windows
         self.routes = allRoutes
         self.rules = allRules
         self.endReasons = endReasons
@@ -135,6 +143,8 @@ struct CompiledCampaign: Sendable {
         self.blackout = BlackoutCalendar(campaign.blackout)
         self.hasBlackout = !self.blackout.isEmpty
         self.limits = campaign.limits
+        self.audienceIsEveryone = campaign.audience == Audience()
+        self.priority = campaign.priority
         for rule in campaign.stopRules {
             switch rule {
             case .paidInFull: break

@@ -32,8 +32,8 @@ extension SchedulerEngine {
             )
         )
         if !self.pools[pool].canDispatch(at: time) {
-            let state = self.pools[pool]
-            let until = state.waitsForSeat ? nil : state.nextOpportunity(after: time)
+            // Fields are read in place: a pool holds its waiting line, which is too big to copy per decision.
+            let until = self.pools[pool].waitsForSeat ? nil : self.pools[pool].nextOpportunity(after: time)
             let campaign = Int(cursor.campaign)
             self.statistics.deferred += 1
             actions.append(
@@ -42,7 +42,7 @@ extension SchedulerEngine {
                         account: AccountIndex(account),
                         campaign: campaign,
                         step: Int(cursor.step),
-                        channel: state.pool.channel,
+                        channel: self.pools[pool].pool.channel,
                         rule: Deferral.capacityRule,
                         reason: "The channel's capacity pool is full; the attempt waits its turn.",
                         at: UTCInstant(secondsSinceEpoch: time),
@@ -66,10 +66,9 @@ extension SchedulerEngine {
             self.states[account].cursor.phase = .waiting
             self.evaluateContact(account, at: time, fromPool: true, into: &actions)
         }
-        let state = self.pools[pool]
-        guard !state.waitsForSeat else { return }
-        let when = state.nextOpportunity(after: time)
-        guard when != state.timerAt, when != EnrolmentCursor.never else { return }
+        guard !self.pools[pool].waitsForSeat else { return }
+        let when = self.pools[pool].nextOpportunity(after: time)
+        guard when != self.pools[pool].timerAt, when != EnrolmentCursor.never else { return }
         self.pools[pool].timerAt = when
         self.pools[pool].timerGeneration &+= 1
         self.queue.insert(

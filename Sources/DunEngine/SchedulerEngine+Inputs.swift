@@ -50,7 +50,10 @@ extension SchedulerEngine {
         if self.states[account].cursor.isActive {
             self.end(account, reason: "re-enrolled", rule: nil, at: time, into: &actions)
         }
-        guard self.campaigns[campaign].audience.matches(self.policyAccounts[account].account) else {
+        guard
+            self.compiled[campaign].audienceIsEveryone
+                || self.campaigns[campaign].audience.matches(self.policyAccounts[account].account)
+        else {
             self.statistics.ended += 1
             actions.append(
                 .end(
@@ -94,7 +97,7 @@ extension SchedulerEngine {
         cursor.phase = .waiting
         cursor.priorityKey = self.priorityKey(
             account,
-            priority: self.campaigns[campaign].priority,
+            priority: self.compiled[campaign].priority,
             paid: cursor.paidCents
         )
         self.states[account].cursor = cursor
@@ -175,7 +178,7 @@ extension SchedulerEngine {
         self.states[account].cursor.lastOutcome = UInt8(StepOutcome.paidPartial.position + 1)
         self.states[account].cursor.priorityKey = self.priorityKey(
             account,
-            priority: self.campaigns[Int(cursor.campaign)].priority,
+            priority: self.compiled[Int(cursor.campaign)].priority,
             paid: cursor.paidCents
         )
         if cursor.promiseDue != EnrolmentCursor.never,

@@ -5,8 +5,8 @@ import DunCore
 // refuses to run with it).
 extension SchedulerEngine {
     func checkInvariants() {
-        precondition(self.queue.isValidHeap, "due queue lost the heap property")
-        let live = self.queue.storage.filter(self.isLive)
+        precondition(self.queue.isValid, "due queue lost its invariants")
+        let live = self.queue.entries.filter(self.isLive)
         let earliest = live.map(\.instant).min()
         precondition(
             earliest.map { UTCInstant(secondsSinceEpoch: $0) } == self.armedWake,
@@ -17,8 +17,8 @@ extension SchedulerEngine {
         var waiting = [Bool](repeating: false, count: self.states.count)
         for pool in self.pools {
             precondition(pool.busy <= pool.seats, "a pool has more attempts in flight than seats")
-            precondition(pool.waiters.isValidHeap, "a pool's waiting line lost the heap property")
-            for entry in pool.waiters.storage where self.isWaiting(entry) { waiting[Int(entry.owner)] = true }
+            precondition(pool.waiters.isValid, "a pool's waiting line lost its invariants")
+            for entry in pool.waiters.entries where self.isWaiting(entry) { waiting[Int(entry.owner)] = true }
         }
         for index in self.states.indices {
             let cursor = self.states[index].cursor

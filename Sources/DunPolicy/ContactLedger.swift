@@ -17,26 +17,28 @@ public struct ContactLedger: Sendable {
     static let epoch: Int64 = 946_684_800  // 2000-01-01T00:00:00Z
     static let inlineCapacity = 16
 
-    var records: InlineArray<16, UInt64>
+    // Field order is memory order: the summary a decision reads first (count, flags, masks, reply instants,
+    // bucket keys) comes before the records, so a decision on a short history touches one or two cache lines.
     var recordCount: UInt8
-    var bucketKeys: InlineArray<4, UInt32>
-    /// Four bits per inline bucket (see `BucketState`).
-    var bucketStates: UInt16
-    /// Everything rare, in one copy-on-write box that is nil for most accounts (so copying a ledger retains
-    /// nothing).
-    var spill: LedgerSpillBox?
-    /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
-    /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
-    var optOutMask: UInt32
-    /// Bits 0-7 phones, 8-15 emails that turned out to be someone else's.
-    var wrongMask: UInt16
     var flags: UInt8
-    /// Per medium (call, SMS, email): when a consumer-initiated contact allows one reply (0: none).
-    var replyAt: InlineArray<3, UInt32>
-    var homeZoneRaw: UInt16
     var hasHomeZone: Bool
     /// Phones 0-7 that are work numbers (kept 30 days for the Massachusetts 30-day count).
     var workMask: UInt8
+    var homeZoneRaw: UInt16
+    /// Bits 0-7 phones, 8-15 emails that turned out to be someone else's.
+    var wrongMask: UInt16
+    /// Four bits per inline bucket (see `BucketState`).
+    var bucketStates: UInt16
+    /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
+    /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
+    var optOutMask: UInt32
+    /// Per medium (call, SMS, email): when a consumer-initiated contact allows one reply (0: none).
+    var replyAt: InlineArray<3, UInt32>
+    var bucketKeys: InlineArray<4, UInt32>
+    /// Everything rare, in one copy-on-write box that is nil for most accounts (so copying a ledger retains
+    /// nothing).
+    var spill: LedgerSpillBox?
+    var records: InlineArray<16, UInt64>
 
     /// A ledger that fixes contact dates in UTC (prefer `init(for:)`: the policy then has to recompute each
     /// record's home date on every decision).
@@ -86,7 +88,7 @@ public struct ContactLedger: Sendable {
             slot: slot,
             delta: self.dayDelta(at: instant)
         )
-        if candidate.channel.isTelephoneCall && self.consentActive(slot: slot, at: instant) {
+        if candidate.channel.isVoiceCall && self.consentActive(slot: slot, at: instant) {
             record.excluded = true
         }
         if self.isWrong(kind: candidate.channel.destinationKind, destination: candidate.destination) {
@@ -115,7 +117,7 @@ public struct ContactLedger: Sendable {
             record.resultCode = code
             return true
         }
-        if result == .conversation && candidate.channel.isTelephoneCall {
+        if result == .conversation && candidate.channel.isVoiceCall {
             self.endConsents(slot: slot, at: candidate.at)
         }
         if result == .wrongNumber {
@@ -161,7 +163,7 @@ public struct ContactLedger: Sendable {
             self.setState(slot: slot, self.state(slot: slot) & ~BucketState.dispute)
         case .inbound(let channel, let destination, let bucket, let conversation):
             self.replyAt[Self.medium(channel)] = max(1, Self.compact(instant))
-            if conversation && channel.isTelephoneCall {
+            if conversation && channel.isVoiceCall {
                 let slot = self.ensureSlot(Self.key(bucket))
                 var record = Record(
                     time: Self.compact(instant),
@@ -215,6 +217,7 @@ public struct ContactLedger: Sendable {
 
     var hasRecords: Bool { self.recordCount > 0 }
 
+    @inline(__always)
     func slot(of key: UInt32) -> Int? {
         for index in 0..<4 where self.bucketKeys[index] == key { return index }
         guard self.spill != nil else { return nil }
@@ -224,12 +227,14 @@ public struct ContactLedger: Sendable {
         return nil
     }
 
+    @inline(__always)
     func state(slot: Int) -> UInt8 {
         if slot < 4 { return UInt8((self.bucketStates >> UInt16(slot * 4)) & 0xF) }
         let index = slot - 4
         return index < self.extraBuckets.count ? UInt8(truncatingIfNeeded: self.extraBuckets[index] >> 32) : 0
     }
 
+    @inline(__always)
     func destinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
         if destination >= 0 && destination < 8 {
             var bits: UInt8 = 0
@@ -259,11 +264,18 @@ public struct ContactLedger: Sendable {
     }
 
     /// Whether a call consent (RF-14-EXCL) for `slot` covers an outbound call at `instant`.
+    @inline(__always)
     func consentActive(slot: Int, at instant: UTCInstant) -> Bool {
+        // Most ledgers have no spill: answer without a call.
+        guard self.spill != nil else { return false }
+        return self.spilledConsentActive(slot: slot, at: instant)
+    }
+
+    func spilledConsentActive(slot: Int, at instant: UTCInstant) -> Bool {
         guard let spill = self.spill, !spill.value.consents.isEmpty else { return false }
         let time = Self.compact(instant)
         let homeDay = self.homeDay(at: instant)
-        let utcDay = Int(instant.secondsSinceEpoch.floorDiv(86_400))
+        let utcDay = Int(instant.secondsSinceEpoch.epochDay)
         for consent in self.consents where Int(consent.slot) == min(slot, 255) {
             if consent.start <= time && time < consent.until && homeDay <= Int(consent.lastHomeDay)
                 && utcDay <= Int(consent.lastUTCDay)
@@ -277,7 +289,7 @@ public struct ContactLedger: Sendable {
     /// The home-zone date (days since epoch) of `instant` as the ledger fixes it.
     func homeDay(at instant: UTCInstant) -> Int {
         let delta = self.dayDelta(at: instant)
-        return Int(instant.secondsSinceEpoch.floorDiv(86_400)) + (delta == 3 ? 0 : Int(delta) - 1)
+        return Int(instant.secondsSinceEpoch.epochDay) + (delta == 3 ? 0 : Int(delta) - 1)
     }
 
     // MARK: internals
@@ -296,6 +308,7 @@ public struct ContactLedger: Sendable {
         return hash == 0 ? 1 : hash
     }
 
+    @inline(__always)
     static func medium(_ channel: Channel) -> Int {
         switch channel {
         case .call, .agentCall: 0
@@ -314,8 +327,8 @@ public struct ContactLedger: Sendable {
         guard self.hasHomeZone else { return 3 }
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: self.homeZoneRaw), at: instant)
         // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
-        let utcDay = instant.secondsSinceEpoch.floorDiv(86_400)
-        let local = (instant.secondsSinceEpoch + Int64(offset)).floorDiv(86_400)
+        let utcDay = instant.secondsSinceEpoch.epochDay
+        let local = (instant.secondsSinceEpoch + Int64(offset)).epochDay
         return UInt8(clamping: max(0, min(2, local - utcDay + 1)))
     }
 
@@ -566,7 +579,7 @@ struct Record {
 
     var time: UInt32 { UInt32(truncatingIfNeeded: self.raw) }
     var instant: Int64 { ContactLedger.expand(self.time) }
-    var utcDay: Int { Int(self.instant.floorDiv(86_400)) }
+    var utcDay: Int { Int(self.instant.epochDay) }
     var info: UInt64 { self.raw >> 32 }
     var channelCode: UInt64 { self.info & 3 }
     var channel: Channel {
@@ -623,6 +636,24 @@ struct Record {
         guard let result = self.result else { return true }
         return result.connected
     }
+
+    static let smsCode: UInt64 = 0
+    static let emailCode: UInt64 = 1
+    static let failedCode: UInt64 = 2
+    static let answeredCode: UInt64 = 3
+    static let conversationCode: UInt64 = 9
+    /// Result codes of `failed` (2), `busy` (4) and `notInService` (5): the results that did not connect
+    /// (`AttemptResult.connected`).
+    static let unconnectedCodes: UInt64 = 1 << 2 | 1 << 4 | 1 << 5
+
+    /// `connectedOrPending` from a result code alone.
+    @inline(__always)
+    static func connectedOrPending(code: UInt64) -> Bool {
+        (Self.unconnectedCodes >> code) & 1 == 0
+    }
+
+    /// The medium (`ContactLedger.medium`): 0 calls, 1 SMS, 2 email.
+    var medium: Int { self.isCall ? 0 : Int(self.channelCode) + 1 }
 }
 
 struct CallConsent: Sendable {

@@ -8,6 +8,7 @@ extension ContactPolicy {
     func checkCounts(
         at t: Int64,
         instant: UTCInstant,
+        day: Int,
         _ candidate: ContactCandidate,
         _ account: PolicyAccount,
         _ ledger: ContactLedger,
@@ -16,10 +17,9 @@ extension ContactPolicy {
         into scan: inout Scan
     ) {
         let home = account.homeZone
-        let day = Self.homeDay(t, zone: home)
-        let utcDay = Int(t.floorDiv(86_400))
+        let utcDay = Int(t.epochDay)
         let channel = candidate.channel
-        let isCall = channel.isTelephoneCall
+        let isCall = channel.isVoiceCall
         let federal = account.has(.usFederal)
         let recordSlot = slot.map { min($0, 15) } ?? -1
         let consent = isCall && slot != nil && ledger.consentActive(slot: slot!, at: instant)
@@ -28,12 +28,18 @@ extension ContactPolicy {
             case .phone: account.isWorkPhone(candidate.destination)
             case .email: account.isWorkEmail(candidate.destination)
             }
+        // Only the counts some check reads are kept (each profile's counts only when the profile applies).
+        let regF = isCall && federal && !consent
+        let needMA = account.has(.massachusetts) && (isCall || channel == .sms)
+        let needWAWork = account.has(.washington) && candidateIsWork
+        let needCN = account.has(.china) && isCall
+        let candidateMedium = ContactLedger.medium(channel)
+        let candidateDestination = UInt64(max(0, min(candidate.destination, 255)))
 
         var regHome = DayCounts()
         var regUTC = DayCounts()
-        var calls = DayCounts()
-        var texts = DayCounts()
-        var emails = DayCounts()
+        // Contacts in the candidate's medium (calls and agent calls together, texts, emails) and in all media.
+        var mine = DayCounts()
         var all = DayCounts()
         var maPersonal = DayCounts()
         var waWork = DayCounts()
@@ -51,8 +57,16 @@ extension ContactPolicy {
             let recordDay =
                 record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
             let offset = recordDay - day + 6
+            // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
+            // dates differ by at most a day each), start no conversation period that reaches d, and is not
+            // within the 2-hour call gap; only a long campaign gap can still reach it.
+            if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
             let sameBucket = record.slot == recordSlot
-            if record.isCall && sameBucket && !record.wrong && record.result == .conversation && recordTime <= t {
+            let code = record.resultCode
+            let recordIsCall = record.isCall
+            if regF && recordIsCall && sameBucket && !record.wrong && code == Record.conversationCode
+                && recordTime <= t
+            {
                 // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
                 if day >= recordDay && day <= recordDay + 6 {
                     let release = Self.startOfDay(recordDay + 7, zone: home)
@@ -72,57 +86,57 @@ extension ContactPolicy {
             }
             guard !record.inbound else { continue }
             all.add(offset)
-            switch record.channel {
-            case .sms: texts.add(offset)
-            case .email: emails.add(offset)
-            case .call, .agentCall: calls.add(offset)
-            }
+            if record.medium == candidateMedium { mine.add(offset) }
             if campaignGap > 0 && abs(recordTime - t) < campaignGap {
                 campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
             }
-            if record.isCall {
-                if abs(recordTime - t) < LimitField.minimumCallGapSeconds {
+            let connectedOrPending = Record.connectedOrPending(code: code)
+            if recordIsCall {
+                if isCall && abs(recordTime - t) < LimitField.minimumCallGapSeconds {
                     gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
                 }
-                if sameBucket && !record.wrong && !record.excluded && record.connectedOrPending {
+                if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
                     regHome.add(offset)
                     regUTC.add(record.utcDay - utcDay + 6)
                 }
-                if recordDay == day {
-                    let result = record.result
-                    if result == nil || result == .answered || result == .conversation { cnConnected += 1 }
-                    if record.destination == UInt64(max(0, min(candidate.destination, 255)))
-                        && result != .answered && result != .conversation
+                if needCN && recordDay == day {
+                    // Pending (0), answered and conversation connected; the rest were unanswered.
+                    if code == 0 || code == Record.answeredCode || code == Record.conversationCode { cnConnected += 1 }
+                    if record.destination == candidateDestination && code != Record.answeredCode
+                        && code != Record.conversationCode
                     {
                         cnUnanswered += 1
                     }
                 }
             }
-            if sameBucket && record.destination < 64
+            if needMA && sameBucket && record.destination < 64
                 && !account.isWorkPhone(Int(record.destination))
-                && ((record.isCall && record.connectedOrPending)
-                    || (record.channel == .sms && record.result != .failed))
+                && ((recordIsCall && connectedOrPending)
+                    || (record.channelCode == Record.smsCode && code != Record.failedCode))
             {
                 maPersonal.add(offset)
             }
-            let recordIsWork: Bool =
-                record.channel == .email
-                ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
-            if recordIsWork { waWork.add(offset) }
+            if needWAWork {
+                let recordIsWork: Bool =
+                    record.channelCode == Record.emailCode
+                    ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
+                if recordIsWork { waWork.add(offset) }
+            }
         }
 
-        // The start of the next home day: the release of every per-day and per-window limit (computed only
-        // when one blocks, so the allowed path does no extra zone lookups).
-        var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
-
         // Reg F call frequency (RF-14-B, RF-14-A), unless a consent excludes the call (RF-14-EXCL).
-        if isCall && federal && !consent {
+        if regF {
             if conversationRelease > t {
                 scan.add(Hit(rule: .regF14B, release: conversationRelease, first: Int64(conversationDay)))
             }
             if let window = regHome.failingWindow(limit: 7) {
                 scan.add(
-                    Hit(rule: .regF14A, release: nextDay, first: Int64(day + window.start), second: Int64(window.count))
+                    Hit(
+                        rule: .regF14A,
+                        release: Self.startOfDay(day + 1, zone: home),
+                        first: Int64(day + window.start),
+                        second: Int64(window.count)
+                    )
                 )
             } else if let window = regUTC.failingWindow(limit: 7) {
                 scan.add(
@@ -137,50 +151,74 @@ extension ContactPolicy {
             }
         }
 
-        // House limits (OQ-4) and campaign limits; the stricter wins and names itself.
-        func perDay(
-            _ counts: DayCounts,
-            house: Int,
-            campaign: Int?,
-            _ houseRule: PolicyRule,
-            _ campaignRule: PolicyRule
-        ) {
-            let limit = min(house, campaign ?? house)
-            if counts.today + 1 > limit {
-                let rule = limit < house ? campaignRule : houseRule
-                scan.add(
-                    Hit(
-                        rule: rule,
-                        release: nextDay,
-                        first: Int64(day),
-                        second: Int64(counts.today),
-                        third: Int64(limit)
+        if self.enforcesHouseLimits {
+            // House limits (OQ-4) and campaign limits; the stricter wins and names itself.
+            switch channel {
+            case .call, .agentCall:
+                Self.perDay(
+                    mine,
+                    house: 2,
+                    campaign: limits.callsPerDay,
+                    .houseCallDay,
+                    .campaignCallDay,
+                    day,
+                    home,
+                    &scan
+                )
+                Self.perWeek(
+                    mine,
+                    house: nil,
+                    campaign: limits.callsPer7Days,
+                    .houseCallDay,
+                    .campaignCall7,
+                    day,
+                    home,
+                    &scan
+                )
+                if gapRelease > t {
+                    scan.add(
+                        Hit(
+                            rule: .houseCallGap,
+                            release: gapRelease,
+                            first: gapRelease - LimitField.minimumCallGapSeconds
+                        )
                     )
+                }
+            case .sms:
+                Self.perDay(mine, house: 1, campaign: limits.smsPerDay, .houseSMSDay, .campaignSMSDay, day, home, &scan)
+                Self.perWeek(mine, house: 3, campaign: limits.smsPer7Days, .houseSMS7, .campaignSMS7, day, home, &scan)
+            case .email:
+                Self.perDay(
+                    mine,
+                    house: 1,
+                    campaign: limits.emailsPerDay,
+                    .houseEmailDay,
+                    .campaignEmailDay,
+                    day,
+                    home,
+                    &scan
+                )
+                Self.perWeek(
+                    mine,
+                    house: 5,
+                    campaign: limits.emailsPer7Days,
+                    .houseEmail7,
+                    .campaignEmail7,
+                    day,
+                    home,
+                    &scan
+                )
+            }
+            Self.perDay(all, house: 4, campaign: limits.contactsPerDay, .houseAllDay, .campaignAllDay, day, home, &scan)
+            Self.perWeek(all, house: 10, campaign: limits.contactsPer7Days, .houseAll7, .campaignAll7, day, home, &scan)
+            if campaignGapRelease > t {
+                scan.add(
+                    Hit(rule: .campaignGap, release: campaignGapRelease, first: campaignGapRelease - campaignGap)
                 )
             }
         }
-        func perWeek(
-            _ counts: DayCounts,
-            house: Int?,
-            campaign: Int?,
-            _ houseRule: PolicyRule,
-            _ campaignRule: PolicyRule
-        ) {
-            guard let limit = house.map({ min($0, campaign ?? $0) }) ?? campaign else { return }
-            if let window = counts.failingWindow(limit: limit) {
-                let rule = house == nil || limit < house! ? campaignRule : houseRule
-                scan.add(
-                    Hit(
-                        rule: rule,
-                        release: nextDay,
-                        first: Int64(day + window.start),
-                        second: Int64(window.count),
-                        third: Int64(limit)
-                    )
-                )
-            }
-        }
-        if !self.enforcesHouseLimits {
+
+        if account.profileBits & Self.stateProfileBits != 0 {
             self.checkProfiles(
                 at: t,
                 channel: channel,
@@ -197,46 +235,66 @@ extension ContactPolicy {
                 cnUnanswered: cnUnanswered,
                 into: &scan
             )
-            return
         }
-        switch channel {
-        case .call, .agentCall:
-            perDay(calls, house: 2, campaign: limits.callsPerDay, .houseCallDay, .campaignCallDay)
-            perWeek(calls, house: nil, campaign: limits.callsPer7Days, .houseCallDay, .campaignCall7)
-            if gapRelease > t {
-                scan.add(
-                    Hit(rule: .houseCallGap, release: gapRelease, first: gapRelease - LimitField.minimumCallGapSeconds)
-                )
-            }
-        case .sms:
-            perDay(texts, house: 1, campaign: limits.smsPerDay, .houseSMSDay, .campaignSMSDay)
-            perWeek(texts, house: 3, campaign: limits.smsPer7Days, .houseSMS7, .campaignSMS7)
-        case .email:
-            perDay(emails, house: 1, campaign: limits.emailsPerDay, .houseEmailDay, .campaignEmailDay)
-            perWeek(emails, house: 5, campaign: limits.emailsPer7Days, .houseEmail7, .campaignEmail7)
-        }
-        perDay(all, house: 4, campaign: limits.contactsPerDay, .houseAllDay, .campaignAllDay)
-        perWeek(all, house: 10, campaign: limits.contactsPer7Days, .houseAll7, .campaignAll7)
-        if campaignGapRelease > t {
-            scan.add(Hit(rule: .campaignGap, release: campaignGapRelease, first: campaignGapRelease - campaignGap))
-        }
+    }
 
-        self.checkProfiles(
-            at: t,
-            channel: channel,
-            candidateIsWork: candidateIsWork,
-            day: day,
-            home: home,
-            account,
-            ledger,
-            recordSlot: recordSlot,
-            all: all,
-            maPersonal: maPersonal,
-            waWork: waWork,
-            cnConnected: cnConnected,
-            cnUnanswered: cnUnanswered,
-            into: &scan
-        )
+    /// The profiles `checkProfiles` checks (Massachusetts, Washington, New York City, China).
+    static let stateProfileBits: UInt8 =
+        JurisdictionProfile.massachusetts.bit | JurisdictionProfile.washington.bit
+        | JurisdictionProfile.newYorkCity.bit | JurisdictionProfile.china.bit
+
+    /// A per-day house or campaign limit: the stricter of the two, named by the one that binds.
+    @inline(__always)
+    static func perDay(
+        _ counts: DayCounts,
+        house: Int,
+        campaign: Int?,
+        _ houseRule: PolicyRule,
+        _ campaignRule: PolicyRule,
+        _ day: Int,
+        _ home: ZoneID?,
+        _ scan: inout Scan
+    ) {
+        let limit = min(house, campaign ?? house)
+        if counts.today + 1 > limit {
+            let rule = limit < house ? campaignRule : houseRule
+            scan.add(
+                Hit(
+                    rule: rule,
+                    release: Self.startOfDay(day + 1, zone: home),
+                    first: Int64(day),
+                    second: Int64(counts.today),
+                    third: Int64(limit)
+                )
+            )
+        }
+    }
+
+    /// A per-7-days house or campaign limit on every window containing `day`.
+    @inline(__always)
+    static func perWeek(
+        _ counts: DayCounts,
+        house: Int?,
+        campaign: Int?,
+        _ houseRule: PolicyRule,
+        _ campaignRule: PolicyRule,
+        _ day: Int,
+        _ home: ZoneID?,
+        _ scan: inout Scan
+    ) {
+        guard let limit = house.map({ min($0, campaign ?? $0) }) ?? campaign else { return }
+        if let window = counts.failingWindow(limit: limit) {
+            let rule = house == nil || limit < house! ? campaignRule : houseRule
+            scan.add(
+                Hit(
+                    rule: rule,
+                    release: Self.startOfDay(day + 1, zone: home),
+                    first: Int64(day + window.start),
+                    second: Int64(window.count),
+                    third: Int64(limit)
+                )
+            )
+        }
     }
 
     /// Jurisdiction profiles: Massachusetts, Washington, New York City, China.
@@ -256,7 +314,7 @@ extension ContactPolicy {
         cnUnanswered: Int,
         into scan: inout Scan
     ) {
-        let isCall = channel.isTelephoneCall
+        let isCall = channel.isVoiceCall
         var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
         if account.has(.massachusetts) && (isCall || channel == .sms) {
             if !candidateIsWork || channel.destinationKind != .phone {

@@ -3,7 +3,12 @@ import DunCore
 extension ContactPolicy {
     /// The one sentence a person reads for a block.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
-    func reason(for hit: Hit, _ candidate: ContactCandidate, _ account: PolicyAccount) -> String {
+    func reason(
+        for hit: Hit,
+        _ candidate: ContactCandidate,
+        home: ZoneID?,
+        inconvenientTimes: [InconvenientTime]
+    ) -> String {
         let debt = candidate.debtBucket
         let channel = candidate.channel.rawValue
         func date(_ day: Int64) -> String { CivilDate(daysSinceEpoch: Int(day)).description }
@@ -34,17 +39,17 @@ extension ContactPolicy {
             case 0: text = "phone #\(candidate.destination) has no text consent and the consumer never texted from it"
             case 1:
                 text =
-                    "text consent for phone #\(candidate.destination) starts only at \(Self.iso(hit.release, account))"
+                    "text consent for phone #\(candidate.destination) starts only at \(Self.iso(hit.release, home))"
             default:
                 text =
                     "text consent or reassignment check for phone #\(candidate.destination) is older than 60 days "
-                    + "(last \(Self.iso(hit.second, account)))"
+                    + "(last \(Self.iso(hit.second, home)))"
             }
         case .emailEligibility:
             text =
                 hit.first == 0
                 ? "email #\(candidate.destination) has no usable provenance under 1006.6(d)(4)"
-                : "the creditor notice opt-out period for email #\(candidate.destination) ends \(Self.iso(hit.first, account))"
+                : "the creditor notice opt-out period for email #\(candidate.destination) ends \(Self.iso(hit.first, home))"
         case .employerEmail: text = "email #\(candidate.destination) was provided by the consumer's employer"
         case .work: text = "the employer prohibits contact at work; phone #\(candidate.destination) is a work number"
         case .tcpaConsent:
@@ -57,7 +62,7 @@ extension ContactPolicy {
             text =
                 "it is \(clock(hit.second)) in \(zone); contacts only after \(clock(hit.rule == .ukTime ? Int64(self.ukHours.from.minuteOfDay * 60) : 28_800)) and before \(to), local time in every zone the consumer may be in"
         case .inconvenient:
-            let span = account.account.inconvenientTimes[Int(hit.first)]
+            let span = inconvenientTimes[Int(hit.first)]
             let days = span.days.isEmpty ? "every day" : span.days.map(\.rawValue).joined(separator: ", ")
             text = "the consumer said \(span.from)-\(span.to) on \(days) is inconvenient"
         case .regF14B:
@@ -73,8 +78,8 @@ extension ContactPolicy {
         case .campaignCall7, .houseSMS7, .campaignSMS7, .houseEmail7, .campaignEmail7, .houseAll7, .campaignAll7:
             let what = hit.rule == .houseAll7 || hit.rule == .campaignAll7 ? "contacts" : "\(channel) contacts"
             text = "\(hit.second) \(what) in \(window(hit.first)); limit \(hit.third) per 7 days"
-        case .houseCallGap: text = "last call at \(Self.iso(hit.first, account)); calls must be at least 2 hours apart"
-        case .campaignGap: text = "last contact at \(Self.iso(hit.first, account)); the campaign requires a longer gap"
+        case .houseCallGap: text = "last call at \(Self.iso(hit.first, home)); calls must be at least 2 hours apart"
+        case .campaignGap: text = "last contact at \(Self.iso(hit.first, home)); the campaign requires a longer gap"
         case .massachusetts7:
             text =
                 "\(hit.second) telephone communications (calls and texts) about debt \(debt) to personal numbers "
@@ -100,9 +105,9 @@ extension ContactPolicy {
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    static func iso(_ seconds: Int64, _ account: PolicyAccount) -> String {
+    static func iso(_ seconds: Int64, _ home: ZoneID?) -> String {
         let instant = UTCInstant(secondsSinceEpoch: seconds)
-        let offset = account.homeZone.map { TimeZoneTable.offsetSeconds(of: $0, at: instant) } ?? 0
+        let offset = home.map { TimeZoneTable.offsetSeconds(of: $0, at: instant) } ?? 0
         return ISO8601.format(instant, offsetSeconds: offset)
     }
 }

@@ -94,7 +94,7 @@ extension ContactPolicy {
         }
         if !replyAllowed
             && (status & Flag.attorney != 0 || bucketState & BucketState.attorney != 0
-                || (!policyAccount.attorneyKeys.isEmpty && policyAccount.attorneyKeys.contains(key)))
+                || policyAccount.attorneyRepresents(key: key))
         {
             scan.add(Hit(rule: .attorney, release: Hit.terminal))
         }
@@ -104,7 +104,7 @@ extension ContactPolicy {
 
         // The destination.
         let kind = channel.destinationKind
-        let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailFacts.count
+        let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailCount
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
             return scan
@@ -124,7 +124,7 @@ extension ContactPolicy {
                 scan.add(Hit(rule: .mediumOptOut, release: Hit.terminal))
             } else if bits & DestinationBits.optOut(channel) != 0 {
                 scan.add(
-                    Hit(rule: channel.isTelephoneCall ? .mediumOptOut : .destinationOptOut, release: Hit.terminal)
+                    Hit(rule: channel.isVoiceCall ? .mediumOptOut : .destinationOptOut, release: Hit.terminal)
                 )
             }
         }
@@ -142,14 +142,14 @@ extension ContactPolicy {
             }
             if channel == .sms { self.checkSMS(phone, at: t, into: &scan) }
         case .email:
-            let email = policyAccount.emailFacts[destination]
+            let email = policyAccount.emailProvenance(destination)
             switch email.provenance {
             case .unknown:
                 scan.add(Hit(rule: .emailEligibility, release: Hit.terminal))
             case .creditorNotice:
                 if email.employerProvided {
                     scan.add(Hit(rule: .employerEmail, release: Hit.terminal))
-                } else if let deadline = email.optOutDeadline {
+                } else if let deadline = policyAccount.emailFacts[destination].optOutDeadline {
                     if t < deadline {
                         scan.add(Hit(rule: .emailEligibility, release: deadline, first: deadline))
                     }
@@ -162,12 +162,26 @@ extension ContactPolicy {
         }
 
         // Time of day in every candidate zone.
-        self.checkTime(at: t, channel: channel, policyAccount, replyAllowed: replyAllowed, into: &scan)
+        let firstOffset = self.checkTime(
+            at: t,
+            channel: channel,
+            policyAccount,
+            replyAllowed: replyAllowed,
+            into: &scan
+        )
 
-        // Counts.
+        // Counts, on home-zone dates (the home zone is usually the first candidate zone, whose offset at `t`
+        // is already known).
+        let day: Int
+        if let firstOffset, let home = policyAccount.homeZone, home == policyAccount.zone(0) {
+            day = Int((t + firstOffset).epochDay)
+        } else {
+            day = Self.homeDay(t, zone: policyAccount.homeZone)
+        }
         self.checkCounts(
             at: t,
             instant: instant,
+            day: day,
             candidate,
             policyAccount,
             ledger,
@@ -193,30 +207,34 @@ extension ContactPolicy {
         }
     }
 
+    /// Checks the time of day in every candidate zone; returns the UTC offset of the first candidate zone at
+    /// `t` (nil when the account has no zone).
+    @discardableResult
     func checkTime(
         at t: Int64,
         channel: Channel,
         _ account: PolicyAccount,
         replyAllowed: Bool,
         into scan: inout Scan
-    ) {
+    ) -> Int64? {
         let zoneCount = account.zoneCount
         guard zoneCount > 0 else {
             scan.add(Hit(rule: .noZone, release: Hit.terminal))
-            return
+            return nil
         }
+        var firstOffset: Int64 = 0
         var lo = Self.dayStart
-        var hi = channel.isTelephoneCall ? Self.dayEndCalls : Self.dayEndMessages
+        var hi = channel.isVoiceCall ? Self.dayEndCalls : Self.dayEndMessages
         if account.has(.unitedKingdom) {
             let ukLo = self.ukHours.from.minuteOfDay * 60 + 1
-            let ukHi = self.ukHours.to.minuteOfDay * 60 - (channel.isTelephoneCall ? 300 : 1)
+            let ukHi = self.ukHours.to.minuteOfDay * 60 - (channel.isVoiceCall ? 300 : 1)
             lo = max(lo, ukLo)
             hi = min(hi, ukHi)
         }
         let windowRule: PolicyRule =
             account.has(.usFederal)
             ? .time : account.has(.unitedKingdom) ? .ukTime : account.has(.china) ? .cnTime : .time
-        let checkDesignations = !replyAllowed && account.storage.hasDesignations
+        let checkDesignations = !replyAllowed && account.hasDesignations
         var windowRelease = Int64.min
         var designationRelease = Int64.min
         var worstZone: ZoneID? = nil
@@ -225,8 +243,9 @@ extension ContactPolicy {
         for zoneIndex in 0..<zoneCount {
             let zone = account.zone(zoneIndex)
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
+            if zoneIndex == 0 { firstOffset = offset }
             let local = t + offset
-            let day = local.floorDiv(86_400)
+            let day = local.epochDay
             let second = Int(local - day * 86_400)
             var targetLocal: Int64? = nil
             if second < lo {
@@ -268,6 +287,7 @@ extension ContactPolicy {
         if designationRelease != Int64.min {
             scan.add(Hit(rule: .inconvenient, release: designationRelease, first: Int64(designation)))
         }
+        return firstOffset
     }
 
     /// When the local instant `day`/`second` lies in the designated span, the local instant the span ends.
@@ -307,8 +327,8 @@ extension ContactPolicy {
     }
 
     static func homeDay(_ t: Int64, zone: ZoneID?) -> Int {
-        guard let zone else { return Int(t.floorDiv(86_400)) }
+        guard let zone else { return Int(t.epochDay) }
         let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
-        return Int((t + offset).floorDiv(86_400))
+        return Int((t + offset).epochDay)
     }
 }

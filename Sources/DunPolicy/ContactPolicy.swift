@@ -91,8 +91,6 @@ public struct ContactPolicy: Sendable {
         let nextAllowed = next == Hit.terminal ? nil : UTCInstant(secondsSinceEpoch: next)
         return .blocked(
             PolicyBlock(
-                rule: worst.rule.id,
-                citation: worst.rule.citation,
                 pending: PendingReason(hit: worst, candidate: candidate, account: account, ukHours: self.ukHours),
                 nextAllowed: nextAllowed
             )

@@ -3,6 +3,12 @@ public import DunCore
 /// An account prepared for the policy: time zones, jurisdiction profiles and per-destination facts resolved
 /// once, so that each decision does no lookups and allocates nothing.
 ///
+/// The facts a decision reads (status and profile bits, the first four candidate zones, the home zone, the
+/// first phone and email, work masks) are stored inline, in one small value (at most 64 bytes), so that a
+/// decision at a large scale touches one or two cache lines of it; the account itself and the rare facts
+/// (more phones or emails, attorney-represented debts, inconvenient times) live in a shared object that is
+/// read only when those facts are needed.
+///
 /// Build it again when the account changes (new phone, new consent date, new address).
 public struct PolicyAccount: Sendable {
     /// Everything resolved, in one immutable shared object: copying a `PolicyAccount` costs one retain.
@@ -19,12 +25,6 @@ public struct PolicyAccount: Sendable {
         let attorneyKeys: [UInt32]
         let phoneFacts: [PhoneFacts]
         let emailFacts: [EmailFacts]
-        // The hot facts again, inline, so a decision reads one object instead of chasing array buffers.
-        let zoneCount: Int
-        let zonePack: UInt64
-        let phoneCount: Int
-        let phoneInline: InlineArray<4, PhoneFacts>
-        let hasDesignations: Bool
 
         init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
             self.account = account
@@ -63,23 +63,66 @@ public struct PolicyAccount: Sendable {
             self.attorneyKeys = account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) }
             self.phoneFacts = account.phones.map(PhoneFacts.init)
             self.emailFacts = account.emails.map(EmailFacts.init)
-            self.zoneCount = zones.count
-            var pack: UInt64 = 0
-            for (index, zone) in zones.prefix(4).enumerated() { pack |= UInt64(zone.rawValue) << UInt64(16 * index) }
-            self.zonePack = pack
-            self.phoneCount = account.phones.count
-            var inline = InlineArray<4, PhoneFacts>(repeating: PhoneFacts(PhoneContact(number: "", kind: .landline)))
-            for (index, facts) in self.phoneFacts.prefix(4).enumerated() { inline[index] = facts }
-            self.phoneInline = inline
-            self.hasDesignations = !account.inconvenientTimes.isEmpty
         }
     }
 
+    /// Bits of `hotFlags`.
+    enum Hot {
+        static let hasHomeZone: UInt8 = 1
+        static let hasDesignations: UInt8 = 2
+        static let hasAttorneyKeys: UInt8 = 4
+        static let phone0Autodial: UInt8 = 8
+        static let email0Employer: UInt8 = 16
+    }
+
     let storage: Storage
+    /// Candidate zones 0-3, 16 bits each.
+    let zonePack: UInt64
+    /// Phone 0's SMS basis and freshness (see `PhoneFacts`).
+    let phone0SMSBasis: Int64
+    let phone0SMSFresh: Int64
+    /// Bit `i` set when phone `i` (`i < 32`) is a work number (beyond: `storage.workPhoneMask`).
+    let workPhoneMask32: UInt32
+    /// Bit `i` set when email `i` (`i < 32`) was provided by the employer (beyond: `storage.workEmailMask`).
+    let workEmailMask32: UInt32
+    let phoneCount32: Int32
+    let emailCount32: Int32
+    let homeZoneRaw: UInt16
+    let zoneCount16: UInt16
+    let profileBits: UInt8
+    let statusBits: UInt8
+    let hotFlags: UInt8
+    let phone0Kind: PhoneContact.Kind
+    let email0Provenance: EmailContact.Provenance
 
     /// Resolves zones and profiles for `account`; `extraProfiles` are added to those implied by the address.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = []) {
-        self.storage = Storage(account, extraProfiles: extraProfiles)
+        let storage = Storage(account, extraProfiles: extraProfiles)
+        self.storage = storage
+        let zones = storage.candidateZones
+        var pack: UInt64 = 0
+        for (index, zone) in zones.prefix(4).enumerated() { pack |= UInt64(zone.rawValue) << UInt64(16 * index) }
+        self.zonePack = pack
+        self.zoneCount16 = UInt16(clamping: zones.count)
+        let phone0 = storage.phoneFacts.first
+        self.phone0SMSBasis = phone0?.smsBasis ?? Int64.min
+        self.phone0SMSFresh = phone0?.smsFresh ?? Int64.min
+        self.phone0Kind = phone0?.kind ?? .landline
+        self.email0Provenance = storage.emailFacts.first?.provenance ?? .unknown
+        self.workPhoneMask32 = UInt32(truncatingIfNeeded: storage.workPhoneMask)
+        self.workEmailMask32 = UInt32(truncatingIfNeeded: storage.workEmailMask)
+        self.phoneCount32 = Int32(clamping: storage.phoneFacts.count)
+        self.emailCount32 = Int32(clamping: storage.emailFacts.count)
+        self.homeZoneRaw = storage.homeZone?.rawValue ?? 0
+        self.profileBits = storage.profileBits
+        self.statusBits = storage.statusBits
+        var flags: UInt8 = 0
+        if storage.homeZone != nil { flags |= Hot.hasHomeZone }
+        if !account.inconvenientTimes.isEmpty { flags |= Hot.hasDesignations }
+        if !storage.attorneyKeys.isEmpty { flags |= Hot.hasAttorneyKeys }
+        if phone0?.autodialConsent == true { flags |= Hot.phone0Autodial }
+        if storage.emailFacts.first?.employerProvided == true { flags |= Hot.email0Employer }
+        self.hotFlags = flags
     }
 
     /// Resolves `account` with the profiles `policy` adds to every account.
@@ -94,46 +137,74 @@ public struct PolicyAccount: Sendable {
     /// Every zone the consumer might be in (address, each phone's area code, explicit zones), RF-6-TIME.
     public var candidateZones: [ZoneID] { self.storage.candidateZones }
     /// The zone that fixes the calendar date of a contact (OQ-2): the address zone, else the first phone's.
-    public var homeZone: ZoneID? { self.storage.homeZone }
+    public var homeZone: ZoneID? {
+        self.hotFlags & Hot.hasHomeZone != 0 ? ZoneID(rawValue: self.homeZoneRaw) : nil
+    }
     var workPhoneMask: UInt64 { self.storage.workPhoneMask }
-    var statusBits: UInt8 { self.storage.statusBits }
     var attorneyKeys: [UInt32] { self.storage.attorneyKeys }
     var phoneFacts: [PhoneFacts] { self.storage.phoneFacts }
     var emailFacts: [EmailFacts] { self.storage.emailFacts }
+    var hasDesignations: Bool { self.hotFlags & Hot.hasDesignations != 0 }
 
-    var zoneCount: Int { self.storage.zoneCount }
+    /// Whether an attorney represents the consumer for the debt with this bucket key.
+    @inline(__always)
+    func attorneyRepresents(key: UInt32) -> Bool {
+        self.hotFlags & Hot.hasAttorneyKeys != 0 && self.storage.attorneyKeys.contains(key)
+    }
+
+    var zoneCount: Int { Int(self.zoneCount16) }
 
     /// Candidate zone `index` (0 ..< zoneCount).
     @inline(__always)
     func zone(_ index: Int) -> ZoneID {
         index < 4
-            ? ZoneID(rawValue: UInt16(truncatingIfNeeded: self.storage.zonePack >> UInt64(16 * index)))
+            ? ZoneID(rawValue: UInt16(truncatingIfNeeded: self.zonePack >> UInt64(16 * index)))
             : self.storage.candidateZones[index]
     }
 
-    var phoneCount: Int { self.storage.phoneCount }
+    var phoneCount: Int { Int(self.phoneCount32) }
+    var emailCount: Int { Int(self.emailCount32) }
 
     /// Facts of phone `index` (0 ..< phoneCount).
     @inline(__always)
     func phone(_ index: Int) -> PhoneFacts {
-        index < 4 ? self.storage.phoneInline[index] : self.storage.phoneFacts[index]
+        guard index == 0 else { return self.storage.phoneFacts[index] }
+        return PhoneFacts(
+            kind: self.phone0Kind,
+            autodialConsent: self.hotFlags & Hot.phone0Autodial != 0,
+            smsBasis: self.phone0SMSBasis,
+            smsFresh: self.phone0SMSFresh
+        )
+    }
+
+    /// Provenance and employer flag of email `index` (0 ..< emailCount); the opt-out deadline is read from the
+    /// shared object only when the provenance needs it.
+    @inline(__always)
+    func emailProvenance(_ index: Int) -> (provenance: EmailContact.Provenance, employerProvided: Bool) {
+        guard index == 0 else {
+            let facts = self.storage.emailFacts[index]
+            return (facts.provenance, facts.employerProvided)
+        }
+        return (self.email0Provenance, self.hotFlags & Hot.email0Employer != 0)
     }
 
     /// Whether `profile` applies to this account.
     public func has(_ profile: JurisdictionProfile) -> Bool {
-        self.storage.profileBits & profile.bit != 0
+        self.profileBits & profile.bit != 0
     }
 
     /// Whether email `index` was provided by the employer (false for an index out of range).
     @inline(__always)
     func isWorkEmail(_ index: Int) -> Bool {
+        if index >= 0 && index < 32 { return self.workEmailMask32 & (1 << UInt32(index)) != 0 }
         if index >= 0 && index < 64 { return self.storage.workEmailMask & (1 << UInt64(index)) != 0 }
         return index >= 0 && index < self.storage.emailFacts.count && self.storage.emailFacts[index].employerProvided
     }
 
     @inline(__always)
     func isWorkPhone(_ index: Int) -> Bool {
-        index >= 0 && index < 64 && self.storage.workPhoneMask & (1 << UInt64(index)) != 0
+        if index >= 0 && index < 32 { return self.workPhoneMask32 & (1 << UInt32(index)) != 0 }
+        return index >= 0 && index < 64 && self.storage.workPhoneMask & (1 << UInt64(index)) != 0
     }
 }
 
@@ -145,6 +216,13 @@ struct PhoneFacts: Sendable {
     var smsBasis: Int64
     /// The basis, or a later reassigned-number check.
     var smsFresh: Int64
+
+    init(kind: PhoneContact.Kind, autodialConsent: Bool, smsBasis: Int64, smsFresh: Int64) {
+        self.kind = kind
+        self.autodialConsent = autodialConsent
+        self.smsBasis = smsBasis
+        self.smsFresh = smsFresh
+    }
 
     init(_ phone: PhoneContact) {
         self.kind = phone.kind

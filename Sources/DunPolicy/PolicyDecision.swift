@@ -18,21 +18,39 @@ public enum PolicyDecision: Hashable, Sendable {
 ///
 /// The sentence (`reason`) is rendered only when someone reads it: the policy hands out a compact record of
 /// the blocking rule and its numbers, so a scheduler that only needs the rule id and `nextAllowed` never
-/// formats text. Equality and hashing use the rendered sentence, as if it were stored.
+/// formats text. The rule id and citation of such a block come from the rule itself, so copying a block
+/// retains at most one string (the debt bucket its sentence names). Equality and hashing use the rendered
+/// sentence, as if it were stored.
 public struct PolicyBlock: Hashable, Sendable {
     /// The rule id from COMPLIANCE.md (`RF-14-A`, `RF-6-TIME`, `HOUSE-SMS-DAY`, `CAMPAIGN-MIN-GAP`, …).
-    public var rule: String
+    public var rule: String {
+        get {
+            switch self.text {
+            case .rendered(let text): text.rule
+            case .pending(let pending): pending.hit.rule.id
+            }
+        }
+        set { self.text = .rendered(RenderedBlock(rule: newValue, citation: self.citation, reason: self.reason)) }
+    }
     /// The legal citation, or `house policy` / `campaign limit`.
-    public var citation: String
+    public var citation: String {
+        get {
+            switch self.text {
+            case .rendered(let text): text.citation
+            case .pending(let pending): pending.hit.rule.citation
+            }
+        }
+        set { self.text = .rendered(RenderedBlock(rule: self.rule, citation: newValue, reason: self.reason)) }
+    }
     /// One sentence a person can read: what blocked the contact and why.
     public var reason: String {
         get {
             switch self.text {
-            case .rendered(let text): text
+            case .rendered(let text): text.reason
             case .pending(let pending): pending.render()
             }
         }
-        set { self.text = .rendered(newValue) }
+        set { self.text = .rendered(RenderedBlock(rule: self.rule, citation: self.citation, reason: newValue)) }
     }
     /// The earliest instant at which every rule allows this contact, or nil when none exists (terminal:
     /// cease, attorney, opt-out, deceased, …).
@@ -41,20 +59,16 @@ public struct PolicyBlock: Hashable, Sendable {
     var text: BlockText
 
     public init(rule: String, citation: String, reason: String, nextAllowed: UTCInstant?) {
-        self.rule = rule
-        self.citation = citation
-        self.text = .rendered(reason)
+        self.text = .rendered(RenderedBlock(rule: rule, citation: citation, reason: reason))
         self.nextAllowed = nextAllowed
     }
 
-    init(rule: String, citation: String, pending: PendingReason, nextAllowed: UTCInstant?) {
-        self.rule = rule
-        self.citation = citation
+    init(pending: PendingReason, nextAllowed: UTCInstant?) {
         self.text = .pending(pending)
         self.nextAllowed = nextAllowed
     }
 
-    /// Whether no later instant can allow the contact.
+    /// Whether no later instant can allow this contact.
     public var isTerminal: Bool { self.nextAllowed == nil }
 
     public static func == (lhs: PolicyBlock, rhs: PolicyBlock) -> Bool {
@@ -70,23 +84,54 @@ public struct PolicyBlock: Hashable, Sendable {
     }
 }
 
-/// A block's sentence: already text, or the facts to render it from on demand.
+/// A block's text: given (rule, citation, sentence), or the policy's facts to render it from on demand.
 enum BlockText: Sendable {
-    case rendered(String)
+    case rendered(RenderedBlock)
     case pending(PendingReason)
 }
 
-/// Everything `ContactPolicy.reason(for:_:_:)` reads, captured when the block is decided (values only: the
+/// Rule id, citation and sentence given as text (immutable: a setter on `PolicyBlock` makes a new one).
+final class RenderedBlock: Sendable {
+    let rule: String
+    let citation: String
+    let reason: String
+
+    init(rule: String, citation: String, reason: String) {
+        self.rule = rule
+        self.citation = citation
+        self.reason = reason
+    }
+}
+
+/// Everything `ContactPolicy.reason(for:_:home:inconvenientTimes:)` reads, captured when the block is decided (values only: the
 /// rendering is the same whenever it happens).
+///
+/// It holds no reference to the account's shared data except for the one rule whose sentence quotes it (an
+/// inconvenient-time designation): copying and releasing a block then touches no account memory.
 struct PendingReason: Sendable {
     var hit: Hit
     var candidate: ContactCandidate
-    var account: PolicyAccount
+    var home: ZoneID?
+    /// The account's shared data, only for `.inconvenient` (nil otherwise).
+    var designations: PolicyAccount.Storage?
     var ukHours: (from: LocalTime, to: LocalTime)
+
+    init(hit: Hit, candidate: ContactCandidate, account: PolicyAccount, ukHours: (from: LocalTime, to: LocalTime)) {
+        self.hit = hit
+        self.candidate = candidate
+        self.home = account.homeZone
+        self.designations = hit.rule == .inconvenient ? account.storage : nil
+        self.ukHours = ukHours
+    }
 
     func render() -> String {
         var policy = ContactPolicy()
         policy.ukHours = self.ukHours
-        return policy.reason(for: self.hit, self.candidate, self.account)
+        return policy.reason(
+            for: self.hit,
+            self.candidate,
+            home: self.home,
+            inconvenientTimes: self.designations?.account.inconvenientTimes ?? []
+        )
     }
 }

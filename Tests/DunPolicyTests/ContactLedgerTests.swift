@@ -62,6 +62,7 @@ struct ContactLedgerTests {
 
     @Test func ledgerIsSmall() {
         #expect(MemoryLayout<ContactLedger>.size <= 192)
-        #expect(MemoryLayout<PolicyAccount>.size == 8)
+        // The facts a decision reads, inline (one cache line at most), plus one reference to the rest.
+        #expect(MemoryLayout<PolicyAccount>.size <= 64)
     }
 }

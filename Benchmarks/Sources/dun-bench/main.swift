@@ -163,6 +163,9 @@ func result(for attempt: Attempt) -> AttemptResult {
     }
 }
 
+/// How many results ahead the driver hints the engine (`SchedulerEngine.prefetch`).
+let resultLookahead = 4
+
 /// One simulated run: every account enrolled at the start, results returned at the dispatch instant, the
 /// engine woken at each requested instant. Returns (decisions, seconds in the loop, dispatched).
 func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double, wall: Double, dispatched: Int) {
@@ -191,8 +194,13 @@ func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double
             if case .dispatch(let attempt) = actions[cursor] { results.append((attempt.id, result(for: attempt))) }
             cursor += 1
         }
-        // Results come back at the same instant; each may dispatch again (then its result follows too).
+        // Results come back at the same instant; each may dispatch again (then its result follows too). The
+        // driver hints the engine a few results ahead (`prefetch` changes nothing but the cache).
         while let (id, outcome) = results.popLast() {
+            if results.count > resultLookahead {
+                let (ahead, aheadOutcome) = results[results.count - 1 - resultLookahead]
+                engine.prefetch(.result(ahead, aheadOutcome))
+            }
             actions.removeAll(keepingCapacity: true)
             engine.handle(.result(id, outcome), at: now, into: &actions)
             for action in actions {

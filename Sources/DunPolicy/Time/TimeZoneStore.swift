@@ -24,8 +24,24 @@ final class TimeZoneStore: Sendable {
     /// start. A lookup then steps over the few transitions inside one bucket instead of binary-searching the
     /// zone's whole history (the policy and the engine convert instants several times per decision).
     let bucketFirst: [Int32]
+    /// Per zone `z` and span `s` (instants `s << spanShift ..< (s + 1) << spanShift`, 1970 to 2106):
+    /// `spans[z * spanCount + s]` holds the offset in force at the span's start and the span's only transition
+    /// with the offset after it (`at == Int64.max` when the span has none). A span with two or more
+    /// transitions has `at == Int64.min`, and lookups there take the general path. Most lookups are then one
+    /// load and one comparison.
+    let spans: [BucketSpan]
     static let bucketShift: Int64 = 24
     static let bucketCount = 256
+    /// Spans of 2^23 s (97 days): shorter than the shortest gap between the two yearly transitions of
+    /// daylight-saving zones (about 4 months), so nearly every span holds at most one transition.
+    static let spanShift: Int64 = 23
+    static let spanCount = 512
+
+    struct BucketSpan {
+        var at: Int64
+        var before: Int32
+        var after: Int32
+    }
 
     init(compiled: String) {
         // Parsed as bytes: the text is ASCII, and Character-based splitting of ~300 kB is needlessly slow.
@@ -120,6 +136,32 @@ final class TimeZoneStore: Sendable {
             }
         }
         self.bucketFirst = bucketFirst
+        var spans: [BucketSpan] = []
+        spans.reserveCapacity(sortedNames.count * Self.spanCount)
+        for zone in sortedNames.indices {
+            let first = sortedBounds[zone]
+            let end = sortedBounds[zone + 1]
+            // The zone's first transition at or after the span's start, and one past its last transition at or
+            // before the span's start (both only move forward).
+            var inSpan = first
+            var passed = first
+            for span in 0..<Self.spanCount {
+                let start = Int64(span) << Self.spanShift
+                let next = start + (Int64(1) << Self.spanShift)
+                while inSpan < end && sortedTimes[inSpan] < start { inSpan += 1 }
+                var last = inSpan
+                while last < end && sortedTimes[last] < next { last += 1 }
+                while passed < end && sortedTimes[passed] <= start { passed += 1 }
+                let before = passed == first ? sortedInitial[zone] : sortedOffsets[passed - 1]
+                switch last - inSpan {
+                case 0: spans.append(BucketSpan(at: Int64.max, before: before, after: before))
+                case 1:
+                    spans.append(BucketSpan(at: sortedTimes[inSpan], before: before, after: sortedOffsets[inSpan]))
+                default: spans.append(BucketSpan(at: Int64.min, before: before, after: before))
+                }
+            }
+        }
+        self.spans = spans
     }
 
     /// A non-negative integer in `radix` (digits 0-9, then lower-case letters); an optional leading `-`.
@@ -167,6 +209,16 @@ final class TimeZoneStore: Sendable {
     /// The offset in force at `instant` in `zone`.
     @inline(__always)
     func offset(of zone: Int, at instant: Int64) -> Int {
+        let index = instant >> Self.spanShift
+        if index >= 0 && index < Self.spanCount {
+            let span = self.spans[zone &* Self.spanCount &+ Int(index)]
+            if span.at != Int64.min { return Int(instant < span.at ? span.before : span.after) }
+        }
+        return self.generalOffset(of: zone, at: instant)
+    }
+
+    /// The offset in force at `instant` in `zone`, from the transition list (any instant, any bucket).
+    func generalOffset(of zone: Int, at instant: Int64) -> Int {
         let next = self.firstTransition(of: zone, after: instant)
         return next == self.bounds[zone] ? Int(self.initialOffsets[zone]) : Int(self.offsets[next - 1])
     }
