@@ -8,10 +8,15 @@
 #   burst: every text due at once, no rate limit: how fast the runner drains a backlog (messages/s);
 #   paced: the gateway file's sms_per_second = RATE (default 1000): sustained rate and the lateness of each
 #          message after the second it was due (p50/p99/max), from the gateway-sim log and the store.
+# The run's clock starts 10 s before the campaign window opens (07:59:50 in New York), so the runner has
+# started, loaded and enrolled every account before the first text falls due: lateness measures the running
+# runner, not process start-up (with the window already open, the texts due in the first second wait for
+# start-up, about 1.3 s here; set BENCH_CLOCK_START=2026-03-02T16:00:00Z to measure that instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ACCOUNTS="${1:-20000}"
 RATE="${2:-1000}"
+CLOCK_START="${BENCH_CLOCK_START:-2026-03-02T12:59:50Z}"
 if [ -z "${DUN:-}" ]; then # DUN=/path/to/dun skips the (release) build
     swift build -c release --product dun >&2
     DUN="$(swift build -c release --show-bin-path)/dun"
@@ -55,7 +60,7 @@ run_once() { # name rate
     } > "$WORK/$name-gateway.yaml"
     local start_ms; start_ms="$(date +%s%3N)"
     DUN_BENCH_TOKEN=sandbox-token "$DUN" run scripts/bench-live.yaml --gateway "$WORK/$name-gateway.yaml" --db "$db" \
-        --run-id "$name" --clock-start 2026-03-02T16:00:00Z --clock-origin-ms "$start_ms" --clock-speed 1 \
+        --run-id "$name" --clock-start "$CLOCK_START" --clock-origin-ms "$start_ms" --clock-speed 1 \
         2> "$WORK/$name-run.err" &
     local runner=$!
     # Until the runner exits (an error) or every text has been accepted by the sim (or 10 minutes pass).
@@ -68,9 +73,10 @@ run_once() { # name rate
     sleep 1
     kill -TERM "$runner"; wait "$runner" || true
     kill -TERM "$sim"; wait "$sim" || true
-    python3 - "$name" "$log" "$db" "$start_ms" <<'PY'
-import json, sqlite3, sys
+    python3 - "$name" "$log" "$db" "$start_ms" "$CLOCK_START" <<'PY'
+import datetime, json, sqlite3, sys
 name, log, db, start_ms = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+clock_start = int(datetime.datetime.fromisoformat(sys.argv[5].replace("Z", "+00:00")).timestamp())
 accepted = {}
 for line in open(log):
     record = json.loads(line)
@@ -80,7 +86,7 @@ keys = sorted(accepted.values())
 con = sqlite3.connect(db)
 due = dict(con.execute("SELECT idempotency_key, due_at FROM attempts"))
 states = dict(con.execute("SELECT state, count(*) FROM attempts GROUP BY state"))
-lateness = sorted(accepted[k] - (due[k] - 1772467200 + 0) * 1000 - start_ms for k in accepted if k in due)
+lateness = sorted(accepted[k] - (due[k] - clock_start) * 1000 - start_ms for k in accepted if k in due)
 def pct(values, p):
     return values[min(len(values) - 1, int(p * len(values)))] if values else 0
 span = (keys[-1] - keys[0]) / 1000 if len(keys) > 1 else 0
