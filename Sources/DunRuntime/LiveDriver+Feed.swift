@@ -113,16 +113,7 @@ extension LiveDriver {
             }
         }
         state.auditHighWater = last.sequence
-        state.sequence += 1
-        work.batch.inputs.append(
-            JournalEntry(
-                runID: self.configuration.runID,
-                sequence: state.sequence,
-                at: state.now,
-                kind: "audit",
-                payload: String(last.sequence)
-            )
-        )
+        self.journal("audit", String(last.sequence), at: state.now, state: &state, work: &work)
     }
 
     /// Replaces what the engine knows of an account's contact facts (inconvenient times, consent instants) and
@@ -137,16 +128,7 @@ extension LiveDriver {
         }
         state.accounts[index.position] = account
         state.engine.updateContactFacts(index, from: account)
-        state.sequence += 1
-        work.batch.inputs.append(
-            JournalEntry(
-                runID: self.configuration.runID,
-                sequence: state.sequence,
-                at: state.now,
-                kind: "facts",
-                payload: payload
-            )
-        )
+        self.journal("facts", payload, at: state.now, state: &state, work: &work)
     }
 
     /// The value of a `key=value` word of an audit entry's detail.
@@ -180,5 +162,19 @@ extension LiveDriver {
             }
         }
         return inputs
+    }
+
+    /// Appends the next journal entry of this turn (the sequence grows by one), committed with the turn.
+    func journal(_ kind: String, _ payload: String, at: UTCInstant, state: inout DriverState, work: inout TurnWork) {
+        state.sequence += 1
+        work.batch.inputs.append(
+            JournalEntry(
+                runID: self.configuration.runID,
+                sequence: state.sequence,
+                at: at,
+                kind: kind,
+                payload: payload
+            )
+        )
     }
 }

@@ -26,32 +26,14 @@ extension LiveDriver {
         var work = TurnWork()
         let freshRun = state.sequence == 0
         if freshRun {
-            work.batch.inputs.append(
-                JournalEntry(
-                    runID: self.configuration.runID,
-                    sequence: 1,
-                    at: now,
-                    kind: "run",
-                    payload: self.configuration.fingerprint
-                )
-            )
-            state.sequence = 1
+            self.journal("run", self.configuration.fingerprint, at: now, state: &state, work: &work)
         }
         // New accounts first: snapshot, register, enrol.
         if !state.newAccounts.isEmpty {
             var enrolments: [(input: EngineInput, note: String)] = []
             for account in state.newAccounts where state.indexByID[account.id] == nil {
                 let index = state.add(account)
-                state.sequence += 1
-                work.batch.inputs.append(
-                    JournalEntry(
-                        runID: self.configuration.runID,
-                        sequence: state.sequence,
-                        at: now,
-                        kind: "account",
-                        payload: try AccountSnapshot(account).encoded()
-                    )
-                )
+                self.journal("account", try AccountSnapshot(account).encoded(), at: now, state: &state, work: &work)
                 if let campaign = self.campaign(for: account) {
                     enrolments.append((.enrol(index, campaign: campaign), ""))
                 }
@@ -66,16 +48,7 @@ extension LiveDriver {
         if freshRun {
             // Everything recorded before this point is in the account snapshots and the opt-outs above.
             state.auditHighWater = try self.store.auditHighWater()
-            state.sequence += 1
-            work.batch.inputs.append(
-                JournalEntry(
-                    runID: self.configuration.runID,
-                    sequence: state.sequence,
-                    at: now,
-                    kind: "audit",
-                    payload: String(state.auditHighWater)
-                )
-            )
+            self.journal("audit", String(state.auditHighWater), at: now, state: &state, work: &work)
         }
         for input in state.startInputs { work.inputs.append((input, "")) }
         state.startInputs = []
@@ -118,18 +91,9 @@ extension LiveDriver {
 
         // The engine decides.
         for (input, note) in work.inputs {
-            state.sequence += 1
             var (kind, payload) = JournalCodec.encode(input)
             if !note.isEmpty { payload += " " + note }
-            work.batch.inputs.append(
-                JournalEntry(
-                    runID: self.configuration.runID,
-                    sequence: state.sequence,
-                    at: now,
-                    kind: kind,
-                    payload: payload
-                )
-            )
+            self.journal(kind, payload, at: now, state: &state, work: &work)
             state.actions.removeAll(keepingCapacity: true)
             state.engine.handle(input, at: now, into: &state.actions)
             if case .enrol(let account, _) = input, let enrolment = state.engine.enrolment(of: account),
