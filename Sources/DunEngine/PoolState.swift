@@ -1,24 +1,27 @@
 import DunCore
 
-/// The mutable state of one capacity pool: seats in use, the current rate interval, and the waiters.
+/// The counters and compiled configuration of one capacity pool: seats in use, the current rate interval, the
+/// working hours and the pool's timer.
+///
+/// Plain values only (no references): the engine reads and updates a pool in place many times per decision,
+/// and a field with a reference would make every read of `pools[i]` a copy with retains. The waiting line,
+/// which owns arrays, lives beside it (`PoolLine`).
 struct PoolState: Sendable {
-    var pool: CapacityPool
-    var seats: Int
+    let channel: Channel
+    let seats: Int
     var busy = 0
-    var rateAttempts: Int
-    var rateInterval: Int64
+    let rateAttempts: Int
+    let rateInterval: Int64
     var currentInterval = Int64.min
     var usedInInterval = 0
-    var hours: CompiledWindow?
-    var zone: LocalZone
-    /// Waiting enrolments, ordered by (priority key, ready instant, sequence).
-    var waiters = DueQueue()
+    let hours: CompiledWindow?
+    let zone: LocalZone
     /// The instant of the pool's own timer entry in the due queue, `never` when none is armed.
     var timerAt = EnrolmentCursor.never
     var timerGeneration: UInt32 = 0
 
     init(_ pool: CapacityPool) {
-        self.pool = pool
+        self.channel = pool.channel
         self.seats = pool.seats ?? .max
         self.rateAttempts = pool.rate?.attempts ?? .max
         self.rateInterval = Swift.max(1, pool.rate?.intervalSeconds ?? 1)
@@ -26,14 +29,17 @@ struct PoolState: Sendable {
         self.zone = LocalZone(zone: pool.zone, fixedOffset: Int64(pool.utcOffsetSeconds))
     }
 
+    @inline(__always)
     private func interval(of instant: Int64) -> Int64 {
         instant.floorDiv(self.rateInterval)
     }
 
+    @inline(__always)
     private func tokenAvailable(at instant: Int64) -> Bool {
         self.interval(of: instant) != self.currentInterval || self.usedInInterval < self.rateAttempts
     }
 
+    @inline(__always)
     private func inHours(_ instant: Int64) -> Bool {
         guard let hours = self.hours else { return true }
         return hours.nextOpening(atOrAfter: instant, zone: self.zone, blackout: nil) == instant
@@ -47,7 +53,8 @@ struct PoolState: Sendable {
     /// Whether only a released seat (an attempt's result) can unblock the pool.
     var waitsForSeat: Bool { self.busy >= self.seats }
 
-    /// The first instant after `instant` at which the rate and working hours allow a dispatch (seats aside).
+    /// The first instant at or after `instant` at which the rate and working hours allow a dispatch (seats
+    /// aside).
     func nextOpportunity(after instant: Int64) -> Int64 {
         var candidate = instant
         for _ in 0..<8 {

@@ -3,15 +3,24 @@ import DunCore
 // MARK: - Capacity pools
 
 extension SchedulerEngine {
+    private static let capacityReason = "The channel's capacity pool is full; the attempt waits its turn."
+
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
         let cursor = self.states[Int(entry.owner)].cursor
         return cursor.phase == .waitingForCapacity && cursor.waitTicket == entry.generation
     }
 
     mutating func dropStaleWaiters(_ pool: Int) {
-        while let top = self.pools[pool].waiters.min, !self.isWaiting(top) {
-            self.pools[pool].waiters.popMin()
+        while let top = self.lines[pool].waiters.min, !self.isWaiting(top) {
+            self.lines[pool].waiters.popMin()
         }
+    }
+
+    /// Whether a ready contact on `pool` must wait its turn: someone is already waiting, or the pool is full or
+    /// closed at `time`.
+    mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
+        self.dropStaleWaiters(pool)
+        return !self.lines[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time)
     }
 
     /// Puts a ready enrolment in the pool's waiting line (priority key, ready instant, sequence) and lets the
@@ -22,7 +31,7 @@ extension SchedulerEngine {
         cursor.phase = .waitingForCapacity
         cursor.stepDue = EnrolmentCursor.never
         self.states[account].cursor = cursor
-        self.pools[pool].waiters.insert(
+        self.lines[pool].waiters.insert(
             DueQueue.Entry(
                 instant: cursor.priorityKey,
                 priority: time,
@@ -32,19 +41,17 @@ extension SchedulerEngine {
             )
         )
         if !self.pools[pool].canDispatch(at: time) {
-            // Fields are read in place: a pool holds its waiting line, which is too big to copy per decision.
             let until = self.pools[pool].waitsForSeat ? nil : self.pools[pool].nextOpportunity(after: time)
-            let campaign = Int(cursor.campaign)
             self.statistics.deferred += 1
             actions.append(
                 .deferred(
                     Deferral(
                         account: AccountIndex(account),
-                        campaign: campaign,
+                        campaign: Int(cursor.campaign),
                         step: Int(cursor.step),
-                        channel: self.pools[pool].pool.channel,
+                        channel: self.pools[pool].channel,
                         rule: Deferral.capacityRule,
-                        reason: "The channel's capacity pool is full; the attempt waits its turn.",
+                        reason: Self.capacityReason,
                         at: UTCInstant(secondsSinceEpoch: time),
                         until: until.map { UTCInstant(secondsSinceEpoch: $0) }
                     )
@@ -59,9 +66,9 @@ extension SchedulerEngine {
     mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
         while true {
             self.dropStaleWaiters(pool)
-            guard let top = self.pools[pool].waiters.min else { return }
+            guard let top = self.lines[pool].waiters.min else { return }
             guard self.pools[pool].canDispatch(at: time) else { break }
-            self.pools[pool].waiters.popMin()
+            self.lines[pool].waiters.popMin()
             let account = Int(top.owner)
             self.states[account].cursor.phase = .waiting
             self.evaluateContact(account, at: time, fromPool: true, into: &actions)

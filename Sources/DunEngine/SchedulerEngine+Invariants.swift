@@ -17,8 +17,10 @@ extension SchedulerEngine {
         var waiting = [Bool](repeating: false, count: self.states.count)
         for pool in self.pools {
             precondition(pool.busy <= pool.seats, "a pool has more attempts in flight than seats")
-            precondition(pool.waiters.isValid, "a pool's waiting line lost its invariants")
-            for entry in pool.waiters.entries where self.isWaiting(entry) { waiting[Int(entry.owner)] = true }
+        }
+        for line in self.lines {
+            precondition(line.waiters.isValid, "a pool's waiting line lost its invariants")
+            for entry in line.waiters.entries where self.isWaiting(entry) { waiting[Int(entry.owner)] = true }
         }
         for index in self.states.indices {
             let cursor = self.states[index].cursor

@@ -468,12 +468,9 @@ extension SchedulerEngine {
             }
         }
         let pool = self.poolOfChannel[channel.position]
-        if pool >= 0, !fromPool {
-            self.dropStaleWaiters(pool)
-            if !self.pools[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time) {
-                self.joinWaiters(account, pool: pool, at: time, into: &actions)
-                return
-            }
+        if pool >= 0, !fromPool, self.mustWait(forPool: pool, at: time) {
+            self.joinWaiters(account, pool: pool, at: time, into: &actions)
+            return
         }
         self.dispatch(account, step: step, destination: chosen, pool: pool, at: time, into: &actions)
     }

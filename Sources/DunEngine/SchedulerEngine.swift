@@ -44,6 +44,8 @@ public struct SchedulerEngine: Sendable {
     var ledgers: [ContactLedger] = []
     var queue = DueQueue()
     var pools: [PoolState]
+    /// Each pool's waiting line (same indices as `pools`).
+    var lines: [PoolLine]
     /// Which pool serves each channel (index by `Channel` position), -1 for none.
     var poolOfChannel: [Int] = [-1, -1, -1, -1]
     var armedWake: UTCInstant?
@@ -62,6 +64,7 @@ public struct SchedulerEngine: Sendable {
         self.configuration = configuration
         self.compiled = campaigns.map(CompiledCampaign.init)
         self.pools = configuration.pools.map(PoolState.init)
+        self.lines = configuration.pools.map { _ in PoolLine() }
         for (index, pool) in configuration.pools.enumerated() {
             self.poolOfChannel[pool.channel.position] = index
         }
