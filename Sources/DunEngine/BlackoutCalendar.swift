@@ -11,6 +11,30 @@ struct BlackoutCalendar: Sendable, Hashable {
         self.usFederal = blackout.holidays.contains(.usFederal)
     }
 
+    /// Day 0 of `usFederalHolidays`: 2000-01-01.
+    private static let holidayBase: Int64 = 10_957
+    /// Days covered by `usFederalHolidays` (through 2099); other days are computed.
+    private static let holidayDays: Int64 = 36_525
+    /// The observed U.S. federal holidays from `holidayBase` on, one bit per day, computed once per process: the
+    /// window search asks about the same few days over and over, and the calendar rules cost a civil-date
+    /// conversion each.
+    private static let usFederalHolidays: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: Int(holidayDays + 63) / 64)
+        for offset in 0..<holidayDays
+        where isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(holidayBase + offset))) {
+            bits[Int(offset >> 6)] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
+
+    private func isHoliday(day: Int64) -> Bool {
+        let offset = day - Self.holidayBase
+        guard offset >= 0, offset < Self.holidayDays else {
+            return Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
+        }
+        return Self.usFederalHolidays[Int(offset >> 6)] & (1 << UInt64(offset & 63)) != 0
+    }
+
     var isEmpty: Bool { self.days.isEmpty && !self.usFederal }
 
     /// Whether nothing may be sent on local day `day`.
@@ -25,7 +49,7 @@ struct BlackoutCalendar: Sendable, Hashable {
             }
             if low < self.days.count, self.days[low] == day { return true }
         }
-        return self.usFederal && Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
+        return self.usFederal && self.isHoliday(day: day)
     }
 
     /// Whether `date` is an observed U.S. federal holiday (5 U.S.C. 6103(a)): a fixed-date holiday falling on

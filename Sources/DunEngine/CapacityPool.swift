@@ -3,9 +3,13 @@ public import DunPolicy
 
 /// A channel's capacity: a gateway rate, agent seats with working hours, or both.
 ///
-/// When the pool is full, ready attempts wait in priority order (the campaign's `Priority`; default highest
-/// balance first, then due instant, then insertion sequence). Nothing polls: a released seat (an attempt's
-/// result) or the next rate interval or shift start wakes exactly the waiters that now fit.
+/// When the pool is full or closed, a due contact waits in the pool's line before the policy is asked (being
+/// in line is not a contact); waiters are served in priority order (the campaign's `Priority`; default highest
+/// balance first, then ready instant, then insertion sequence), and the policy judges each one at the instant
+/// it is served. A waiter whose own hours are closed (the step's window in the debtor's zone, the debtor's
+/// calling hours) is set aside until they next open together with the pool's, so a shift start does not
+/// serve, judge and defer it. Nothing polls: a released seat (an attempt's result), the next rate interval or
+/// shift start, or a waiter's own opening wakes exactly the waiters that now fit.
 public struct CapacityPool: Sendable, Hashable {
     /// At most `attempts` dispatches per `intervalSeconds`, counted in fixed intervals aligned to the epoch.
     public struct Rate: Sendable, Hashable {

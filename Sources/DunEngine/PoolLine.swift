@@ -1,9 +1,16 @@
-/// The waiting line of one capacity pool: enrolments whose contact is ready, ordered by (priority key, ready
-/// instant, sequence).
+/// The waiting line of one capacity pool.
+///
+/// - `waiters`: enrolments whose contact is ready, served in (priority key, sequence) order; the sequence is
+///   taken when the enrolment joins the line and grows with time, so it orders equal keys by ready instant.
+///   `instant` holds the priority key (`priority` is unused, 0).
+/// - `parked`: enrolments in line whose own hours (the step's window, the debtor's calling hours, the pool's
+///   working hours) are closed, ordered by the instant they next all open (`instant`), with the priority key in
+///   `priority` and the original sequence kept. At that instant they return to `waiters` in their old place,
+///   without a decision; the policy judges them when they are served.
 ///
 /// Entries are cancelled lazily: an entry whose owner's `waitTicket` moved on (the enrolment left the line,
 /// ended or rejoined) is stale and dropped when it reaches the front.
 struct PoolLine: Sendable {
-    /// Waiting enrolments: `instant` holds the priority key, `priority` the ready instant.
     var waiters = DueQueue()
+    var parked = DueQueue()
 }

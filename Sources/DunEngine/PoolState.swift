@@ -19,6 +19,13 @@ struct PoolState: Sendable {
     /// The instant of the pool's own timer entry in the due queue, `never` when none is armed.
     var timerAt = EnrolmentCursor.never
     var timerGeneration: UInt32 = 0
+    /// A stretch `[openFrom, openUntil)` in which the working hours are known to be open, and one
+    /// `[closedFrom, closedUntil)` in which they are known to stay closed until `closedUntil`: the engine asks
+    /// about the same shift again and again, and each fresh answer costs zone-table look-ups.
+    private var openFrom = Int64.max
+    private var openUntil = Int64.min
+    private var closedFrom = Int64.max
+    private var closedUntil = Int64.min
 
     init(_ pool: CapacityPool) {
         self.channel = pool.channel
@@ -39,15 +46,41 @@ struct PoolState: Sendable {
         self.interval(of: instant) != self.currentInterval || self.usedInInterval < self.rateAttempts
     }
 
-    @inline(__always)
-    private func inHours(_ instant: Int64) -> Bool {
-        guard let hours = self.hours else { return true }
-        return hours.nextOpening(atOrAfter: instant, zone: self.zone, blackout: nil) == instant
+    /// Whether an attempt may be dispatched at `instant`.
+    mutating func canDispatch(at instant: Int64) -> Bool {
+        self.hasRoom(at: instant) && self.hoursOpening(atOrAfter: instant) == instant
     }
 
-    /// Whether an attempt may be dispatched at `instant`.
-    func canDispatch(at instant: Int64) -> Bool {
-        self.busy < self.seats && self.tokenAvailable(at: instant) && self.inHours(instant)
+    /// Whether a seat and a rate token are free at `instant` (working hours aside).
+    func hasRoom(at instant: Int64) -> Bool {
+        self.busy < self.seats && self.tokenAvailable(at: instant)
+    }
+
+    /// The first instant at or after `instant` at which the working hours are open (`instant` when the pool
+    /// works around the clock; `EnrolmentCursor.never` when the hours never open).
+    mutating func hoursOpening(atOrAfter instant: Int64) -> Int64 {
+        guard let hours = self.hours else { return instant }
+        if instant >= self.openFrom && instant < self.openUntil { return instant }
+        if instant >= self.closedFrom && instant < self.closedUntil { return self.closedUntil }
+        let opening = hours.nextOpening(atOrAfter: instant, zone: self.zone, blackout: nil)
+        guard opening != EnrolmentCursor.never else { return opening }
+        if opening > instant {
+            // No instant of [instant, opening) is open, so each of them has the same next opening.
+            self.closedFrom = instant
+            self.closedUntil = opening
+        }
+        // The shift that starts at (or contains) `opening` lasts until its local closing second; remembered only
+        // when the zone's offset does not change within it, so that local time runs straight through it.
+        let (day, second) = self.zone.local(opening)
+        let close = Int64(hours.close[CompiledWindow.weekday(ofDay: day)])
+        if second < close {
+            let until = self.zone.instant(day: day, second: close)
+            if until > opening, self.zone.offset(at: opening) == self.zone.offset(at: until - 1) {
+                self.openFrom = opening
+                self.openUntil = until
+            }
+        }
+        return opening
     }
 
     /// Whether only a released seat (an attempt's result) can unblock the pool.
@@ -55,16 +88,14 @@ struct PoolState: Sendable {
 
     /// The first instant at or after `instant` at which the rate and working hours allow a dispatch (seats
     /// aside).
-    func nextOpportunity(after instant: Int64) -> Int64 {
+    mutating func nextOpportunity(after instant: Int64) -> Int64 {
         var candidate = instant
         for _ in 0..<8 {
             var moved = false
-            if let hours = self.hours {
-                let opening = hours.nextOpening(atOrAfter: candidate, zone: self.zone, blackout: nil)
-                if opening != candidate {
-                    candidate = opening
-                    moved = true
-                }
+            let opening = self.hoursOpening(atOrAfter: candidate)
+            if opening != candidate {
+                candidate = opening
+                moved = true
             }
             if !self.tokenAvailable(at: candidate) {
                 candidate = (self.interval(of: candidate) + 1) * self.rateInterval

@@ -1,9 +1,13 @@
 import DunCore
+import DunPolicy
 
 // MARK: - Capacity pools
 
 extension SchedulerEngine {
     private static let capacityReason = "The channel's capacity pool is full; the attempt waits its turn."
+    /// How far ahead `servingInstant` searches for the step's window, the calling hours and the pool's hours
+    /// to be open together: a week and a day covers every weekly pattern.
+    private static let jointSearchSeconds: Int64 = 8 * 86_400
 
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
         let cursor = self.states[Int(entry.owner)].cursor
@@ -16,6 +20,12 @@ extension SchedulerEngine {
         }
     }
 
+    private mutating func dropStaleParked(_ pool: Int) {
+        while let top = self.lines[pool].parked.min, !self.isWaiting(top) {
+            self.lines[pool].parked.popMin()
+        }
+    }
+
     /// Whether a ready contact on `pool` must wait its turn: someone is already waiting, or the pool is full or
     /// closed at `time`.
     mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
@@ -23,25 +33,119 @@ extension SchedulerEngine {
         return !self.lines[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time)
     }
 
-    /// Puts a ready enrolment in the pool's waiting line (priority key, ready instant, sequence) and lets the
-    /// pool serve whoever now comes first.
+    /// When the account's current step can next be served by `pool`, at or after `time`: the first instant at
+    /// which the pool works, the step's window is open in the debtor's zone (not on a blackout date) and the
+    /// debtor's calling hours are open (the policy's time-of-day rules). `time` itself means now.
+    ///
+    /// The search looks `jointSearchSeconds` ahead; when nothing opens by then it answers where it stopped (the
+    /// enrolment is looked at again then), and never later than the campaign's `after_days` stop (the enrolment
+    /// is ended when it is looked at then). A hint only: being served still means a full decision, so a hint
+    /// that is too early costs a deferral, and an exact one saves the decisions of every shift start the
+    /// account could not use.
+    private mutating func servingInstant(_ account: Int, pool: Int, at time: Int64, poolOpen: Bool) -> Int64 {
+        let cursor = self.states[account].cursor
+        let campaign = Int(cursor.campaign)
+        let stepIndex = Int(cursor.step)
+        let zone = self.states[account].record.zone
+        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+        let channel = self.compiled[campaign].steps[stepIndex].channel
+        let limit = time + Self.jointSearchSeconds
+        var candidate = time
+        while candidate <= limit {
+            // The caller knows whether the pool works at `time`: no need to ask again then.
+            let shift = poolOpen && candidate == time ? time : self.pools[pool].hoursOpening(atOrAfter: candidate)
+            guard shift != EnrolmentCursor.never else {
+                candidate = EnrolmentCursor.never
+                break
+            }
+            let window = self.compiled[campaign].windows[stepIndex].nextOpening(
+                atOrAfter: shift,
+                zone: zone,
+                blackout: blackout
+            )
+            if window != shift {
+                candidate = window
+                continue
+            }
+            let hours =
+                Self.callingHoursOpening(
+                    atOrAfter: window,
+                    channel: channel,
+                    policy: self.configuration.policy,
+                    account: &self.policyAccounts[account],
+                    ledger: &self.ledgers[account]
+                ) ?? window
+            if hours != window {
+                candidate = hours
+                continue
+            }
+            candidate = window
+            break
+        }
+        if let days = self.compiled[campaign].stopAfterDays {
+            let stop = cursor.enrolledAt + days * 86_400
+            candidate = Swift.min(candidate, Swift.max(stop, time))
+        }
+        return candidate
+    }
+
+    /// The policy's calling hours, with the account and ledger borrowed in place (see `judge`).
+    @inline(__always)
+    private static func callingHoursOpening(
+        atOrAfter instant: Int64,
+        channel: Channel,
+        policy: ContactPolicy,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger
+    ) -> Int64? {
+        policy.callingHoursOpening(atOrAfter: instant, channel: channel, account: account, ledger: ledger)
+    }
+
+    /// Puts a ready enrolment in the pool's waiting line and lets the pool serve whoever now comes first.
+    ///
+    /// The policy has not judged the contact yet: it does when the enrolment is served (being in line is not a
+    /// contact). An enrolment whose own hours are closed now is parked until they next open together with the
+    /// pool's. A CAPACITY deferral is recorded when the pool is full or closed: once per wait, however many
+    /// shifts the wait lasts.
     mutating func joinWaiters(_ account: Int, pool: Int, at time: Int64, into actions: inout [EngineAction]) {
         var cursor = self.states[account].cursor
         cursor.waitTicket &+= 1
         cursor.phase = .waitingForCapacity
         cursor.stepDue = EnrolmentCursor.never
         self.states[account].cursor = cursor
-        self.lines[pool].waiters.insert(
-            DueQueue.Entry(
-                instant: cursor.priorityKey,
-                priority: time,
-                sequence: self.nextSequence(),
-                owner: Int32(account),
-                generation: cursor.waitTicket
+        // The step's window was just found open; when the pool works now (only its seats or rate are taken),
+        // the enrolment waits in the line and its hours are checked when it comes first.
+        let poolOpen = self.pools[pool].hoursOpening(atOrAfter: time) == time
+        let opening = poolOpen ? time : self.servingInstant(account, pool: pool, at: time, poolOpen: false)
+        let sequence = self.nextSequence()
+        if opening == time {
+            self.lines[pool].waiters.insert(
+                DueQueue.Entry(
+                    instant: cursor.priorityKey,
+                    priority: 0,
+                    sequence: sequence,
+                    owner: Int32(account),
+                    generation: cursor.waitTicket
+                )
             )
-        )
-        if !self.pools[pool].canDispatch(at: time) {
-            let until = self.pools[pool].waitsForSeat ? nil : self.pools[pool].nextOpportunity(after: time)
+        } else {
+            self.lines[pool].parked.insert(
+                DueQueue.Entry(
+                    instant: opening,
+                    priority: cursor.priorityKey,
+                    sequence: sequence,
+                    owner: Int32(account),
+                    generation: cursor.waitTicket
+                )
+            )
+        }
+        if !poolOpen || !self.pools[pool].hasRoom(at: time) {
+            var until: Int64? = opening
+            if opening == time {
+                until = self.pools[pool].waitsForSeat ? nil : self.pools[pool].nextOpportunity(after: time)
+            } else if opening == EnrolmentCursor.never {
+                until = nil
+            }
             self.statistics.deferred += 1
             actions.append(
                 .deferred(
@@ -61,20 +165,64 @@ extension SchedulerEngine {
         self.drainPool(pool, at: time, into: &actions)
     }
 
-    /// Serves waiters while the pool has room; otherwise arms the pool's timer for the next rate interval or
-    /// shift start (a full set of seats waits for a result instead: no polling).
+    /// Moves the parked enrolments whose hours have opened back into the line, in their old places.
+    private mutating func unpark(_ pool: Int, at time: Int64) {
+        while let top = self.lines[pool].parked.min, top.instant <= time {
+            self.lines[pool].parked.popMin()
+            guard self.isWaiting(top) else { continue }
+            self.lines[pool].waiters.insert(
+                DueQueue.Entry(
+                    instant: top.priority,
+                    priority: 0,
+                    sequence: top.sequence,
+                    owner: top.owner,
+                    generation: top.generation
+                )
+            )
+        }
+    }
+
+    /// Serves waiters while the pool has room, parking those whose own hours are closed; then arms the pool's
+    /// timer for the next rate interval or shift start, or the next parked opening (a full set of seats waits
+    /// for a result instead: no polling).
     mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
+        self.unpark(pool, at: time)
         while true {
             self.dropStaleWaiters(pool)
-            guard let top = self.lines[pool].waiters.min else { return }
+            guard let top = self.lines[pool].waiters.min else { break }
             guard self.pools[pool].canDispatch(at: time) else { break }
             self.lines[pool].waiters.popMin()
             let account = Int(top.owner)
+            let campaign = Int(self.states[account].cursor.campaign)
+            if let days = self.compiled[campaign].stopAfterDays,
+                time >= self.states[account].cursor.enrolledAt + days * 86_400
+            {
+                // The stop rule passed while the enrolment waited in line (no timer of its own runs then).
+                self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
+                continue
+            }
+            let opening = self.servingInstant(account, pool: pool, at: time, poolOpen: true)
+            if opening != time {
+                self.lines[pool].parked.insert(
+                    DueQueue.Entry(
+                        instant: opening,
+                        priority: top.instant,
+                        sequence: top.sequence,
+                        owner: top.owner,
+                        generation: top.generation
+                    )
+                )
+                continue
+            }
             self.states[account].cursor.phase = .waiting
             self.evaluateContact(account, at: time, fromPool: true, into: &actions)
         }
         guard !self.pools[pool].waitsForSeat else { return }
-        let when = self.pools[pool].nextOpportunity(after: time)
+        self.dropStaleParked(pool)
+        var when = self.lines[pool].parked.min?.instant ?? EnrolmentCursor.never
+        if !self.lines[pool].waiters.isEmpty {
+            when = Swift.min(when, self.pools[pool].nextOpportunity(after: time))
+        }
         guard when != self.pools[pool].timerAt, when != EnrolmentCursor.never else { return }
         self.pools[pool].timerAt = when
         self.pools[pool].timerGeneration &+= 1

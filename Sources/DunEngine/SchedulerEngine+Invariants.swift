@@ -20,7 +20,10 @@ extension SchedulerEngine {
         }
         for line in self.lines {
             precondition(line.waiters.isValid, "a pool's waiting line lost its invariants")
-            for entry in line.waiters.entries where self.isWaiting(entry) { waiting[Int(entry.owner)] = true }
+            precondition(line.parked.isValid, "a pool's parked waiters lost their invariants")
+            for entry in line.waiters.entries + line.parked.entries where self.isWaiting(entry) {
+                waiting[Int(entry.owner)] = true
+            }
         }
         for index in self.states.indices {
             let cursor = self.states[index].cursor

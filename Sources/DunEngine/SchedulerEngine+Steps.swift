@@ -409,6 +409,12 @@ extension SchedulerEngine {
             return
         }
         let channel = step.channel
+        // A full or closed pool: wait in its line first; the policy judges the contact when it is served.
+        let pool = self.poolOfChannel[channel.position]
+        if pool >= 0, !fromPool, self.mustWait(forPool: pool, at: time) {
+            self.joinWaiters(account, pool: pool, at: time, into: &actions)
+            return
+        }
         let destinations = self.states[account].record.destinationCount(for: channel)
         var chosen = -1
         let instant = UTCInstant(secondsSinceEpoch: time)
@@ -466,11 +472,6 @@ extension SchedulerEngine {
                 }
                 return
             }
-        }
-        let pool = self.poolOfChannel[channel.position]
-        if pool >= 0, !fromPool, self.mustWait(forPool: pool, at: time) {
-            self.joinWaiters(account, pool: pool, at: time, into: &actions)
-            return
         }
         self.dispatch(account, step: step, destination: chosen, pool: pool, at: time, into: &actions)
     }
