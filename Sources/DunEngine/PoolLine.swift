@@ -11,6 +11,6 @@
 /// Entries are cancelled lazily: an entry whose owner's `waitTicket` moved on (the enrolment left the line,
 /// ended or rejoined) is stale and dropped when it reaches the front.
 struct PoolLine: Sendable {
-    var waiters = DueQueue()
+    var waiters = WaiterHeap()
     var parked = DueQueue()
 }

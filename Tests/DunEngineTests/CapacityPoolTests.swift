@@ -1,5 +1,6 @@
 import DunCore
 import DunPolicy
+import DunTesting
 import Testing
 
 @testable import DunEngine
@@ -161,5 +162,40 @@ struct CapacityPoolTests {
             calendar.contains(day: day) != BlackoutCalendar.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
         }
         #expect(disagreeing.isEmpty)
+    }
+}
+
+/// The waiting line's heap pops in exactly the due queue's order.
+struct WaiterHeapTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func popsInTheDueQueueOrder(seed: UInt64) {
+        var random = TestSplitMix64(seed: seed)
+        var heap = WaiterHeap()
+        var queue = DueQueue()
+        var sequence: UInt64 = 0
+        var fromHeap: [DueQueue.Entry] = []
+        var fromQueue: [DueQueue.Entry] = []
+        for _ in 0..<5_000 {
+            if random.next() % 3 != 0 {
+                sequence += 1
+                let entry = DueQueue.Entry(
+                    instant: -Int64(random.next() % 50) * 1_000,
+                    priority: 0,
+                    sequence: sequence,
+                    owner: Int32(sequence % 100),
+                    generation: 0
+                )
+                heap.insert(entry)
+                queue.insert(entry)
+            } else {
+                if let entry = heap.popMin() { fromHeap.append(entry) }
+                if let entry = queue.popMin() { fromQueue.append(entry) }
+            }
+            #expect(heap.min == queue.min)
+        }
+        while let entry = heap.popMin() { fromHeap.append(entry) }
+        while let entry = queue.popMin() { fromQueue.append(entry) }
+        #expect(heap.isValid)
+        #expect(fromHeap == fromQueue)
     }
 }
