@@ -162,6 +162,8 @@ extension SchedulerEngine {
                 )
             )
         }
+        // With every seat taken nothing can be served and no timer is needed: the next result drains the pool.
+        guard !self.pools[pool].waitsForSeat else { return }
         self.drainPool(pool, at: time, into: &actions)
     }
 
