@@ -53,7 +53,7 @@ extension SchedulerEngine {
 
     /// Asks the cache for everything a decision about `account` reads first (a hint; changes nothing).
     @inline(__always)
-    func prefetch(_ account: Int) {
+    func prefetch(_ account: Int, bucket: Bool = true) {
         self.states.withUnsafeBufferPointer { buffer in
             let start = UnsafeRawPointer(buffer.baseAddress! + account)
             dun_prefetch_write(start)
@@ -73,6 +73,7 @@ extension SchedulerEngine {
             dun_prefetch(start)
             dun_prefetch(start + (MemoryLayout<PolicyAccount>.size - 1))
         }
+        guard bucket else { return }
         self.debtBuckets.withUnsafeBufferPointer { buffer in
             dun_prefetch(UnsafeRawPointer(buffer.baseAddress! + account))
         }
