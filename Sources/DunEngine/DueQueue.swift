@@ -71,6 +71,8 @@ public struct DueQueue: Sendable {
     )
     /// Bit `b - 1` set when bucket `b` holds entries.
     @usableFromInline var occupied: UInt64 = 0
+    /// The emptied bucket kept for reuse, so that splitting a bucket allocates nothing once warm.
+    @usableFromInline var spare: [Entry] = []
     /// Buffers of the batch's radix sort (`radixSortBatch`), kept between sorts.
     @usableFromInline var sortKeys: [UInt64] = []
     @usableFromInline var sortPositions: [UInt32] = []
@@ -186,10 +188,7 @@ public struct DueQueue: Sendable {
         self.floor = instant
         self.batch.removeAll(keepingCapacity: true)
         self.head = 0
-        // The bucket's entries all move to the batch or to lower buckets, so the bucket receives nothing while
-        // they move: its buffer is taken out, emptied and put back. Every bucket keeps the capacity it grew to,
-        // so a long run stops allocating (and touching fresh pages) once each bucket has reached its peak.
-        var moving: [Entry] = []
+        var moving = self.spare
         swap(&moving, &self.buckets[bucket])
         for entry in moving {
             if entry.instant == instant {
@@ -199,7 +198,7 @@ public struct DueQueue: Sendable {
             }
         }
         moving.removeAll(keepingCapacity: true)
-        swap(&moving, &self.buckets[bucket])
+        self.spare = moving
         if self.batch.count > 1 { self.sortBatch() }
     }
 
