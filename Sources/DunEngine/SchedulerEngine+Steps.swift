@@ -258,10 +258,12 @@ extension SchedulerEngine {
         self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
     }
 
+    /// `text` is consumed: a policy block moves into the deferral instead of being copied (a copy of a block
+    /// goes through its value witness, with a retain per reference it holds).
     private mutating func emitDeferral(
         _ account: Int,
         rule: String,
-        text: Deferral.Text,
+        text: consuming Deferral.Text,
         until: Int64?,
         at time: Int64,
         into actions: inout [EngineAction]
@@ -346,7 +348,7 @@ extension SchedulerEngine {
             blackout: blackout
         )
         let rule = block.rule
-        self.emitDeferral(account, rule: rule, text: .policy(block), until: until, at: time, into: &actions)
+        self.emitDeferral(account, rule: rule, text: .policy(consume block), until: until, at: time, into: &actions)
         self.schedule(account, stepDue: until)
     }
 
