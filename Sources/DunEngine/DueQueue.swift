@@ -71,9 +71,13 @@ public struct DueQueue: Sendable {
     )
     /// Bit `b - 1` set when bucket `b` holds entries.
     @usableFromInline var occupied: UInt64 = 0
-    @usableFromInline var total = 0
     /// The emptied bucket kept for reuse, so that splitting a bucket allocates nothing once warm.
     @usableFromInline var spare: [Entry] = []
+    /// Buffers of the batch's radix sort (`radixSortBatch`), kept between sorts.
+    @usableFromInline var sortKeys: [UInt64] = []
+    @usableFromInline var sortPositions: [UInt32] = []
+    @usableFromInline var sortScratch: [Entry] = []
+    @usableFromInline var total = 0
 
     /// Creates an empty queue.
     public init() {}
@@ -195,21 +199,118 @@ public struct DueQueue: Sendable {
         }
         moving.removeAll(keepingCapacity: true)
         self.spare = moving
-        if self.batch.count > 1 { Self.sortBatch(&self.batch) }
+        if self.batch.count > 1 { self.sortBatch() }
     }
 
-    /// Sorts one instant's entries by (priority, sequence). Entries usually arrive in sequence order, so an
-    /// already sorted run is detected first.
+    /// Sorts the batch (one instant's entries) by (priority, sequence). Entries often arrive in sequence
+    /// order, so an already sorted run is detected first; a large batch is radix sorted.
     @usableFromInline
-    static func sortBatch(_ batch: inout [Entry]) {
+    mutating func sortBatch() {
         var sorted = true
-        batch.withUnsafeBufferPointer { buffer in
+        self.batch.withUnsafeBufferPointer { buffer in
             for index in 1..<buffer.count where buffer[index] < buffer[index - 1] {
                 sorted = false
                 break
             }
         }
-        if !sorted { batch.sort() }
+        if sorted { return }
+        if self.batch.count >= Self.radixSortThreshold && self.radixSortBatch() { return }
+        self.batch.sort()
+    }
+
+    /// Batches at least this long are radix sorted (below it a comparison sort is as quick).
+    @usableFromInline static let radixSortThreshold = 256
+
+    /// Sorts the batch by (priority, sequence) with a least-significant-digit radix sort on one 64-bit key per
+    /// entry: the priority and the sequence, each less its smallest value in the batch, side by side. Sequences
+    /// are unique, so the keys are too and the order is exactly the comparison order. Returns false (sorting
+    /// nothing) when the two spans do not fit in 64 bits together. Reuses its buffers: allocates nothing once
+    /// warm.
+    @usableFromInline
+    mutating func radixSortBatch() -> Bool {
+        let count = self.batch.count
+        guard count <= Int(UInt32.max) else { return false }
+        var priorityLow = UInt64.max
+        var priorityHigh: UInt64 = 0
+        var sequenceLow = UInt64.max
+        var sequenceHigh: UInt64 = 0
+        self.batch.withUnsafeBufferPointer { entries in
+            for entry in entries {
+                let priority = Self.radixKey(entry.priority)
+                priorityLow = Swift.min(priorityLow, priority)
+                priorityHigh = Swift.max(priorityHigh, priority)
+                sequenceLow = Swift.min(sequenceLow, entry.sequence)
+                sequenceHigh = Swift.max(sequenceHigh, entry.sequence)
+            }
+        }
+        let sequenceBits = UInt64.bitWidth - (sequenceHigh - sequenceLow).leadingZeroBitCount
+        let priorityBits = UInt64.bitWidth - (priorityHigh - priorityLow).leadingZeroBitCount
+        guard priorityBits + sequenceBits <= UInt64.bitWidth else { return false }
+        let digitBits = 11
+        let radix = 1 << digitBits
+        let mask = UInt64(radix - 1)
+        let passes = (priorityBits + sequenceBits + digitBits - 1) / digitBits
+        // Two halves each: the keys and entry positions being read, and those being written.
+        var keys: [UInt64] = []
+        swap(&keys, &self.sortKeys)
+        var positions: [UInt32] = []
+        swap(&positions, &self.sortPositions)
+        if keys.count < 2 * count {
+            keys = [UInt64](repeating: 0, count: 2 * count)
+            positions = [UInt32](repeating: 0, count: 2 * count)
+        }
+        var source = 0
+        keys.withUnsafeMutableBufferPointer { keys in
+            positions.withUnsafeMutableBufferPointer { positions in
+                self.batch.withUnsafeBufferPointer { entries in
+                    for index in 0..<count {
+                        let entry = entries[index]
+                        let priority = Self.radixKey(entry.priority) &- priorityLow
+                        let sequence = entry.sequence &- sequenceLow
+                        // With 64 sequence bits the priorities are all equal (0 bits).
+                        keys[index] = sequenceBits == UInt64.bitWidth ? sequence : priority << sequenceBits | sequence
+                        positions[index] = UInt32(truncatingIfNeeded: index)
+                    }
+                }
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: radix) { starts in
+                    for pass in 0..<passes {
+                        let shift = UInt64(pass * digitBits)
+                        let target = count - source
+                        starts.initialize(repeating: 0)
+                        for index in source..<(source + count) { starts[Int((keys[index] >> shift) & mask)] += 1 }
+                        var next = target
+                        for digit in 0..<radix {
+                            let size = starts[digit]
+                            starts[digit] = next
+                            next += size
+                        }
+                        for index in source..<(source + count) {
+                            let key = keys[index]
+                            let digit = Int((key >> shift) & mask)
+                            let slot = starts[digit]
+                            starts[digit] = slot + 1
+                            keys[slot] = key
+                            positions[slot] = positions[index]
+                        }
+                        source = target
+                    }
+                }
+            }
+        }
+        var sorted: [Entry] = []
+        swap(&sorted, &self.sortScratch)
+        sorted.removeAll(keepingCapacity: true)
+        sorted.reserveCapacity(count)
+        self.batch.withUnsafeBufferPointer { entries in
+            positions.withUnsafeBufferPointer { positions in
+                for index in source..<(source + count) { sorted.append(entries[Int(positions[index])]) }
+            }
+        }
+        swap(&sorted, &self.batch)
+        self.sortScratch = sorted
+        self.sortKeys = keys
+        self.sortPositions = positions
+        return true
     }
 
     @inlinable

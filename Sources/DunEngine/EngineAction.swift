@@ -12,4 +12,13 @@ public enum EngineAction: Sendable, Equatable {
     /// Deliver `.timerFired` at (or after) this instant. Replaces any earlier request. Emitted at the end of a
     /// `handle` call whenever the earliest pending instant differs from the one last requested.
     case wake(at: UTCInstant)
+
+    /// For a `.dispatch`, the attempt's id and channel (what a driver needs to place the contact and route its
+    /// result); nil for the other actions. Reads the two fields in place, without copying the attempt and its
+    /// strings.
+    @inlinable
+    public var dispatched: (id: AttemptID, channel: Channel)? {
+        guard case .dispatch(let attempt) = self else { return nil }
+        return (attempt.id, attempt.channel)
+    }
 }

@@ -126,12 +126,14 @@ extension SchedulerEngine {
         var cursor = self.states[account].cursor
         guard cursor.inFlightSerial == id.serial else { return }
         let channel = Channel(position: Int(cursor.inFlightChannel))
+        // The ledger finds the attempt by its key, channel, destination and instant: the bucket's name is not
+        // read, so the account's bucket string (another cache line) is not touched here.
         self.ledgers[account].recordResult(
             result,
             of: ContactCandidate(
                 channel: channel,
                 destination: Int(cursor.inFlightDestination),
-                debtBucket: self.debtBuckets[account],
+                debtBucket: "",
                 at: UTCInstant(secondsSinceEpoch: cursor.inFlightAt)
             ),
             key: self.states[account].record.debtKey

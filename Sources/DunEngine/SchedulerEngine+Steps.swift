@@ -53,7 +53,7 @@ extension SchedulerEngine {
 
     /// Asks the cache for everything a decision about `account` reads first (a hint; changes nothing).
     @inline(__always)
-    func prefetch(_ account: Int) {
+    func prefetch(_ account: Int, bucket: Bool = true) {
         self.states.withUnsafeBufferPointer { buffer in
             let start = UnsafeRawPointer(buffer.baseAddress! + account)
             dun_prefetch_write(start)
@@ -73,6 +73,7 @@ extension SchedulerEngine {
             dun_prefetch(start)
             dun_prefetch(start + (MemoryLayout<PolicyAccount>.size - 1))
         }
+        guard bucket else { return }
         self.debtBuckets.withUnsafeBufferPointer { buffer in
             dun_prefetch(UnsafeRawPointer(buffer.baseAddress! + account))
         }
@@ -257,10 +258,12 @@ extension SchedulerEngine {
         self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
     }
 
+    /// `text` is consumed: a policy block moves into the deferral instead of being copied (a copy of a block
+    /// goes through its value witness, with a retain per reference it holds).
     private mutating func emitDeferral(
         _ account: Int,
         rule: String,
-        text: Deferral.Text,
+        text: consuming Deferral.Text,
         until: Int64?,
         at time: Int64,
         into actions: inout [EngineAction]
@@ -345,7 +348,7 @@ extension SchedulerEngine {
             blackout: blackout
         )
         let rule = block.rule
-        self.emitDeferral(account, rule: rule, text: .policy(block), until: until, at: time, into: &actions)
+        self.emitDeferral(account, rule: rule, text: .policy(consume block), until: until, at: time, into: &actions)
         self.schedule(account, stepDue: until)
     }
 

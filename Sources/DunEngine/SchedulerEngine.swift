@@ -169,15 +169,19 @@ public struct SchedulerEngine: Sendable {
     /// misses of consecutive inputs overlap.
     public func prefetch(_ input: EngineInput) {
         let account: Int
+        var bucket = true
         switch input {
-        case .result(let id, _), .gatewayRetry(let id, _): account = id.account.position
+        case .result(let id, _), .gatewayRetry(let id, _):
+            // Recording a result does not read the bucket string (see `receiveResult`).
+            account = id.account.position
+            bucket = false
         case .enrol(let index, _), .reply(let index, _, _), .payment(let index, _), .promise(let index, _, _),
             .consumerEvent(let index, _), .withdraw(let index, _):
             account = index.position
         case .timerFired: return
         }
         guard account >= 0, account < self.states.count else { return }
-        self.prefetch(account)
+        self.prefetch(account, bucket: bucket)
     }
 
     /// Handles one input at `now` and returns the actions (allocates; for tests and tools).

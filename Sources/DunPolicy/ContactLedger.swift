@@ -81,18 +81,25 @@ public struct ContactLedger: Sendable {
     package mutating func recordAttempt(_ candidate: ContactCandidate, key: UInt32) {
         let slot = self.ensureSlot(key)
         let instant = candidate.at
+        // Fields are read directly (and the rare cases only when the spill exists): calling a non-mutating
+        // method on `self` here copies the whole ledger first.
         var record = Record(
             time: Self.compact(instant),
             channel: candidate.channel,
             destination: candidate.destination,
             slot: slot,
-            delta: self.dayDelta(at: instant)
+            delta: Self.dayDelta(hasHomeZone: self.hasHomeZone, homeZoneRaw: self.homeZoneRaw, at: instant)
         )
-        if candidate.channel.isVoiceCall && self.consentActive(slot: slot, at: instant) {
-            record.excluded = true
-        }
-        if self.isWrong(kind: candidate.channel.destinationKind, destination: candidate.destination) {
-            record.wrong = true
+        if self.spill != nil {
+            if candidate.channel.isVoiceCall && self.spilledConsentActive(slot: slot, at: instant) {
+                record.excluded = true
+            }
+            if self.isWrong(kind: candidate.channel.destinationKind, destination: candidate.destination) {
+                record.wrong = true
+            }
+        } else if candidate.destination >= 0 && candidate.destination < 8 {
+            let shift = UInt16(candidate.destination) + (candidate.channel.destinationKind == .email ? 8 : 0)
+            if self.wrongMask & (1 << shift) != 0 { record.wrong = true }
         }
         self.replyAt[Self.medium(candidate.channel)] = 0
         self.append(record)
@@ -324,8 +331,13 @@ public struct ContactLedger: Sendable {
     /// Home date minus UTC date, plus one (0...2), or 3 when the ledger has no home zone (the policy then
     /// recomputes the date from the account's home zone).
     func dayDelta(at instant: UTCInstant) -> UInt8 {
-        guard self.hasHomeZone else { return 3 }
-        let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: self.homeZoneRaw), at: instant)
+        Self.dayDelta(hasHomeZone: self.hasHomeZone, homeZoneRaw: self.homeZoneRaw, at: instant)
+    }
+
+    /// `dayDelta(at:)` from the two fields it reads.
+    static func dayDelta(hasHomeZone: Bool, homeZoneRaw: UInt16, at instant: UTCInstant) -> UInt8 {
+        guard hasHomeZone else { return 3 }
+        let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: homeZoneRaw), at: instant)
         // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
         let utcDay = instant.secondsSinceEpoch.epochDay
         let local = (instant.secondsSinceEpoch + Int64(offset)).epochDay

@@ -15,6 +15,8 @@ struct Hit {
 /// The outcome of checking every rule at one instant.
 struct Scan {
     var blocked = false
+    /// Whether every blocking rule is a time-of-day window (RF-6-TIME and its UK and China forms).
+    var onlyWindows = true
     var maxRelease: Int64 = Int64.min
     var worst = Hit(rule: .time, release: Int64.min)
 
@@ -22,6 +24,7 @@ struct Scan {
         if !self.blocked || hit.release > self.worst.release { self.worst = hit }
         self.blocked = true
         self.maxRelease = max(self.maxRelease, hit.release)
+        if hit.rule != .time && hit.rule != .ukTime && hit.rule != .cnTime { self.onlyWindows = false }
     }
 }
 
@@ -41,8 +44,14 @@ struct DayCounts {
 
     /// The first 7-day window containing day d (window start s = d-6 ... d) that would hold more than `limit`
     /// with one more contact on d: (start offset from d, count in it), or nil.
+    @inline(__always)
     func failingWindow(limit: Int) -> (start: Int, count: Int)? {
+        // Usually even all 13 days together leave room: answered here, without a call.
         guard self.total + 1 > limit else { return nil }
+        return self.searchFailingWindow(limit: limit)
+    }
+
+    func searchFailingWindow(limit: Int) -> (start: Int, count: Int)? {
         var sum = 0
         for index in 0..<7 { sum += Int(self.counts[index]) }
         for start in 0..<7 {
@@ -190,6 +199,43 @@ extension ContactPolicy {
             into: &scan
         )
         return scan
+    }
+
+    /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day
+    /// windows blocking; false when that cannot be shown without a full scan.
+    ///
+    /// Everything else a scan checks is the same at `t` as at `earlier`, or can only have released, when: both
+    /// instants fall on the same home and UTC dates (same day counts and RF-14-B periods), no record lies after
+    /// `earlier` (no new count, conversation or gap; a gap or conversation that did not block at `earlier`
+    /// cannot block later), the ledger keeps no call consents (their expiry would change RF-14-A counts), and
+    /// the one-reply allowance is the same. Then only the time of day (with any designations) and the text
+    /// basis's 60-day freshness can differ, and those are checked at `t`.
+    func windowsOnlyAllow(
+        at t: Int64,
+        after earlier: Int64,
+        _ candidate: ContactCandidate,
+        _ account: PolicyAccount,
+        _ ledger: ContactLedger
+    ) -> Bool {
+        guard ledger.spill == nil, t > earlier, t.epochDay == earlier.epochDay else { return false }
+        let home = account.homeZone
+        guard Self.homeDay(t, zone: home) == Self.homeDay(earlier, zone: home) else { return false }
+        for index in 0..<Int(ledger.recordCount) where ledger.record(index).instant > earlier { return false }
+        let channel = candidate.channel
+        let replyAt = ledger.replyAt[ContactLedger.medium(channel)]
+        func replyAllowed(_ instant: Int64) -> Bool {
+            replyAt != 0 && instant >= ContactLedger.expand(replyAt)
+                && instant - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
+        }
+        let reply = replyAllowed(t)
+        guard reply == replyAllowed(earlier) else { return false }
+        var scan = Scan()
+        if channel == .sms {
+            guard candidate.destination >= 0 && candidate.destination < account.phoneCount else { return false }
+            self.checkSMS(account.phone(candidate.destination), at: t, into: &scan)
+        }
+        self.checkTime(at: t, channel: channel, account, replyAllowed: reply, into: &scan)
+        return !scan.blocked
     }
 
     func checkSMS(_ phone: PhoneFacts, at t: Int64, into scan: inout Scan) {

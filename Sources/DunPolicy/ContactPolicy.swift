@@ -76,15 +76,23 @@ public struct ContactPolicy: Sendable {
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
+        var previous = (at: start, onlyWindows: first.onlyWindows)
         var iterations = 0
         while next != Hit.terminal {
             if next - start > Self.horizonSeconds || iterations > 5_000 {
                 next = Hit.terminal
                 break
             }
+            // Most blocks are the time of day alone, released later the same day: that needs no full scan.
+            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
+                // Debug builds (every test) check the shortcut against the full scan.
+                assert(!self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key).blocked)
+                break
+            }
             let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
+            previous = (next, later.onlyWindows)
             next = later.maxRelease
             iterations += 1
         }

@@ -66,6 +66,41 @@ struct DueQueueTests {
         self.compare(seed: 7, operations: 20_000, monotone: true, spread: 4, priorities: 5)
     }
 
+    /// Thousands of entries due at the same few instants: their batches are radix sorted (narrow priorities),
+    /// or comparison sorted when priority and sequence spans do not fit one 64-bit key (priorities across the
+    /// whole `Int64` range), and both must pop in heap order.
+    @Test(arguments: [1 << 20, 1 << 40, UInt64.max] as [UInt64])
+    func largeBatchesMatchAHeap(priorities: UInt64) {
+        var random = Generator(state: priorities)
+        var queue = DueQueue()
+        var reference = Heap<DueQueue.Entry>()
+        var sequence: UInt64 = 0
+        for round in 0..<3 {
+            for index in 0..<3_000 {
+                sequence += 1 + random.next(3)
+                let raw = random.next(priorities)
+                let entry = DueQueue.Entry(
+                    instant: 1_000 * Int64(round + 1) + Int64(random.next(3)),
+                    priority: Int64(bitPattern: priorities == UInt64.max ? raw : raw &- priorities / 2),
+                    sequence: index % 5 == 0 ? sequence : sequence + (1 << 20),
+                    owner: Int32(index),
+                    generation: 0
+                )
+                queue.insert(entry)
+                reference.insert(entry)
+            }
+            for _ in 0..<2_000 {
+                let expected = reference.popMin()
+                #expect(queue.popMin() == expected)
+            }
+            #expect(queue.isValid)
+        }
+        while let expected = reference.popMin() {
+            #expect(queue.popMin() == expected)
+        }
+        #expect(queue.isEmpty)
+    }
+
     @Test func keysThatGoBackwardsMatchAHeap() {
         self.compare(seed: 11, operations: 20_000, monotone: false, spread: 1 << 40, priorities: 3)
     }

@@ -29,4 +29,36 @@ struct TimeZoneStoreTests {
         #expect(checked > 100_000)
         #expect(mismatches.isEmpty)
     }
+
+    /// The span fast path of `firstInstant(from:localAtLeast:)` agrees with the walk over the transition list,
+    /// around every transition and span boundary, for targets just before, at and after DST gaps and folds.
+    @Test
+    func firstInstantFastPathAgreesWithTheTransitionWalk() {
+        let store = TimeZoneStore.shared
+        var checked = 0
+        var mismatches: [String] = []
+        for zone in 0..<store.names.count {
+            var instants: [Int64] = []
+            for index in store.bounds[zone]..<store.bounds[zone + 1] { instants.append(store.times[index]) }
+            for span in stride(from: 0, through: TimeZoneStore.spanCount, by: 7) {
+                instants.append(Int64(span) << TimeZoneStore.spanShift)
+            }
+            for instant in instants {
+                for delta: Int64 in [-2 * 86_400, -7_200, -1, 0, 1] {
+                    let start = instant + delta
+                    for ahead: Int64 in [-3_600, 0, 3_599, 3_600, 43_200, 2 * 86_400 + 1] {
+                        let target = start + ahead + 14 * 3_600
+                        checked += 1
+                        let fast = store.firstInstant(from: start, localAtLeast: target, zone: zone)
+                        let general = store.generalFirstInstant(from: start, localAtLeast: target, zone: zone)
+                        if fast != general, mismatches.count < 5 {
+                            mismatches.append("\(store.names[zone]) from \(start) target \(target)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 100_000)
+        #expect(mismatches.isEmpty)
+    }
 }

@@ -23,17 +23,35 @@ struct Options {
     var queueSize = 1_000_000
     var queueOperations = 5_000_000
 
+    static let usage = "usage: dun-bench [--accounts N] [--days N] [--runs N] [--queue-size N] [--queue-ops N]"
+
+    /// Bad arguments: say what was expected on standard error and exit with status 2 (no stack trace).
+    static func fail(_ message: String) -> Never {
+        let text = "dun-bench: error: \(message)\n\(Self.usage)\n"
+        _ = text.withCString { write(2, $0, strlen($0)) }
+        exit(2)
+    }
+
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
-            let value = iterator.next().flatMap { Int($0) } ?? 0
+            if flag == "--help" || flag == "-h" {
+                print(Options.usage)
+                exit(0)
+            }
+            let known = ["--accounts", "--days", "--runs", "--queue-size", "--queue-ops"]
+            guard known.contains(flag) else { Options.fail("unknown option \(flag)") }
+            let minimum = flag == "--runs" ? 1 : 0
+            guard let text = iterator.next(), let value = Int(text), value >= minimum else {
+                Options.fail("\(flag) needs a whole number of at least \(minimum)")
+            }
             switch flag {
             case "--accounts": self.accounts = value
             case "--days": self.days = value
             case "--runs": self.runs = value
             case "--queue-size": self.queueSize = value
             case "--queue-ops": self.queueOperations = value
-            default: fatalError("unknown option \(flag)")
+            default: Options.fail("unknown option \(flag)")
             }
         }
     }
@@ -60,6 +78,17 @@ func cpuSeconds() -> Double {
     var spec = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    #else
+    return 0
+    #endif
+}
+
+/// Minor page faults of this thread so far (fresh memory the kernel zeroed on first touch).
+func minorFaults() -> Int {
+    #if canImport(Glibc)
+    var usage = rusage()
+    getrusage(__rusage_who_t(1), &usage)  // RUSAGE_THREAD
+    return Int(usage.ru_minflt)
     #else
     return 0
     #endif
@@ -154,9 +183,9 @@ func makeAccount(_ index: Int) -> Account {
 }
 
 /// Deterministic call results: mostly unanswered, some voicemail, a few conversations.
-func result(for attempt: Attempt) -> AttemptResult {
-    guard attempt.channel.isTelephoneCall else { return .delivered }
-    switch (attempt.id.rawValue &* 0x9e37_79b9_7f4a_7c15) >> 60 {
+func result(for id: AttemptID, channel: Channel) -> AttemptResult {
+    guard channel.isTelephoneCall else { return .delivered }
+    switch (id.rawValue &* 0x9e37_79b9_7f4a_7c15) >> 60 {
     case 0...9: return .noAnswer
     case 10...13: return .voicemail
     default: return .conversation
@@ -167,8 +196,11 @@ func result(for attempt: Attempt) -> AttemptResult {
 let resultLookahead = 4
 
 /// One simulated run: every account enrolled at the start, results returned at the dispatch instant, the
-/// engine woken at each requested instant. Returns (decisions, seconds in the loop, dispatched).
-func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double, wall: Double, dispatched: Int) {
+/// engine woken at each requested instant. Returns (decisions, CPU seconds in the loop, wall seconds, dispatched,
+/// minor page faults in the loop).
+func runEngine(
+    accounts prepared: [Account]
+) -> (decisions: Int, seconds: Double, wall: Double, dispatched: Int, faults: Int) {
     var engine = SchedulerEngine(campaigns: [campaign], configuration: EngineConfiguration(seed: 1))
     engine.reserveAccounts(prepared.count)
     for account in prepared { engine.addAccount(account) }
@@ -179,6 +211,7 @@ func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double
     var results: [(AttemptID, AttemptResult)] = []
     results.reserveCapacity(1_024)
     let began = clock.now
+    let beganFaults = minorFaults()
     let beganCPU = cpuSeconds()
     for index in 0..<prepared.count {
         actions.removeAll(keepingCapacity: true)
@@ -191,7 +224,7 @@ func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double
         engine.handle(.timerFired, at: now, into: &actions)
         var cursor = 0
         while cursor < actions.count {
-            if case .dispatch(let attempt) = actions[cursor] { results.append((attempt.id, result(for: attempt))) }
+            if let (id, channel) = actions[cursor].dispatched { results.append((id, result(for: id, channel: channel))) }
             cursor += 1
         }
         // Results come back at the same instant; each may dispatch again (then its result follows too). The
@@ -203,13 +236,19 @@ func runEngine(accounts prepared: [Account]) -> (decisions: Int, seconds: Double
             }
             actions.removeAll(keepingCapacity: true)
             engine.handle(.result(id, outcome), at: now, into: &actions)
-            for action in actions {
-                if case .dispatch(let attempt) = action { results.append((attempt.id, result(for: attempt))) }
+            // By index, read in place: `for action in actions` would copy every action (and its strings).
+            var index = 0
+            while index < actions.count {
+                if let (id, channel) = actions[index].dispatched {
+                    results.append((id, result(for: id, channel: channel)))
+                }
+                index += 1
             }
         }
     }
     let elapsed = cpuSeconds() - beganCPU
-    return (engine.statistics.decisions, elapsed, seconds(clock.now - began), engine.statistics.dispatched)
+    let faults = minorFaults() - beganFaults
+    return (engine.statistics.decisions, elapsed, seconds(clock.now - began), engine.statistics.dispatched, faults)
 }
 
 // MARK: - Due queue vs swift-collections Heap
@@ -314,7 +353,7 @@ for run in 0..<options.runs {
     decisionsPerRun = outcome.decisions
     dispatchedPerRun = outcome.dispatched
     print(
-        "  engine run \(run + 1): \(outcome.decisions) decisions, \(outcome.dispatched) dispatched in \(fixed(outcome.seconds)) s CPU (\(fixed(outcome.wall)) s wall)"
+        "  engine run \(run + 1): \(outcome.decisions) decisions, \(outcome.dispatched) dispatched in \(fixed(outcome.seconds)) s CPU (\(fixed(outcome.wall)) s wall, \(outcome.faults) minor page faults)"
     )
 }
 print("scheduling decisions per CPU second, one thread (median of \(options.runs)): \(Int(median(decisionRates)))")

@@ -226,6 +226,24 @@ final class TimeZoneStore: Sendable {
     /// The smallest instant `t >= start` whose local time (`t + offset(t)`) is at or after `localTarget`
     /// (local seconds since the epoch). Walks the zone's offset pieces from `start`; each piece is linear.
     func firstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
+        // Usually no transition lies between `start` and the answer: the span table then answers directly.
+        let index = start >> Self.spanShift
+        if index >= 0 && index < Self.spanCount {
+            let span = self.spans[zone &* Self.spanCount &+ Int(index)]
+            if span.at != Int64.min {
+                let spanEnd = (index + 1) << Self.spanShift
+                // The offset in force from `start` up to the next transition (`span.at`, else the span's end).
+                let offset = Int64(start < span.at ? span.before : span.after)
+                let limit = start < span.at ? min(span.at, spanEnd) : spanEnd
+                let candidate = max(start, localTarget - offset)
+                if candidate < limit { return candidate }
+            }
+        }
+        return self.generalFirstInstant(from: start, localAtLeast: localTarget, zone: zone)
+    }
+
+    /// `firstInstant(from:localAtLeast:zone:)` from the transition list alone (any instant).
+    func generalFirstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
         var next = self.firstTransition(of: zone, after: start)
         let end = self.bounds[zone + 1]
         var pieceStart = start
