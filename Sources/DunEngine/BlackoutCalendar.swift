@@ -25,8 +25,35 @@ struct BlackoutCalendar: Sendable, Hashable {
             }
             if low < self.days.count, self.days[low] == day { return true }
         }
-        return self.usFederal && Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
+        return self.usFederal && Self.isUSFederalHoliday(day: day)
     }
+
+    /// Whether local day `day` (days since the epoch) is an observed U.S. federal holiday: a bit lookup in
+    /// `holidayBits` inside its years, the rule itself outside them. Same answer as `isUSFederalHoliday(_:)`.
+    @inline(__always)
+    static func isUSFederalHoliday(day: Int64) -> Bool {
+        let offset = day - Self.holidayFirstDay
+        guard offset >= 0 && offset < Self.holidayDayCount else {
+            return Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
+        }
+        return Self.holidayBits[Int(offset >> 6)] >> UInt64(offset & 63) & 1 != 0
+    }
+
+    /// The first local day `holidayBits` covers (1970-01-01) and how many it covers (through 2199-12-31).
+    static let holidayFirstDay: Int64 = 0
+    static let holidayDayCount: Int64 = 84_006
+
+    /// Observed U.S. federal holidays as one bit per day from `holidayFirstDay`, computed once from the rule
+    /// (`isUSFederalHoliday(_:)`): the engine asks about a day every time it looks for a window's next opening,
+    /// and date arithmetic per question cost more than the rest of the window search.
+    static let holidayBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: Int((Self.holidayDayCount + 63) >> 6))
+        for offset in 0..<Self.holidayDayCount
+        where Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(Self.holidayFirstDay + offset))) {
+            bits[Int(offset >> 6)] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
 
     /// Whether `date` is an observed U.S. federal holiday (5 U.S.C. 6103(a)): a fixed-date holiday falling on
     /// a Saturday is observed the Friday before, on a Sunday the Monday after. Inauguration Day is not included.
