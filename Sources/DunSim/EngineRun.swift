@@ -279,6 +279,7 @@ struct EngineRun {
     /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
+        guard !self.actions.isEmpty else { return }
         // The buffer is taken out of `self` while it is read, so reading an action copies nothing (the loop
         // mutates `self`, which would otherwise force a copy of every action's payload).
         var actions: [EngineAction] = []
@@ -289,6 +290,9 @@ struct EngineRun {
         }
         var index = 0
         while index < actions.count {
+            // A deferral is only looked up while its payload is bound, and counted after the `switch`: mutating
+            // `self` with the payload bound makes the compiler copy the whole action (and its strings) first.
+            var counted = -1
             switch actions[index] {
             case .dispatch(let attempt):
                 self.answer(
@@ -298,23 +302,27 @@ struct EngineRun {
                     at: time
                 )
             case .deferred(let deferral):
-                // Looked up without calling into `self` while the payload is bound: the compiler then reads the
-                // rule in place instead of copying the deferral (and its strings) out of the buffer.
-                if let index = Self.index(of: deferral.rule, in: self.deferredRules, guess: self.lastRule) {
-                    self.lastRule = index
-                    self.deferredCounts[index] += 1
-                } else {
-                    self.lastRule = self.deferredRules.count
-                    self.deferredRules.append(deferral.rule)
-                    self.deferredCounts.append(1)
-                }
+                counted =
+                    Self.index(of: deferral.rule, in: self.deferredRules, guess: self.lastRule)
+                    ?? self.addRule(deferral.rule)
             case .end(let ending):
                 self.countEnding(ending.rule ?? ending.reason)
             case .wake:
                 break
             }
+            if counted >= 0 {
+                self.lastRule = counted
+                self.deferredCounts[counted] += 1
+            }
             index += 1
         }
+    }
+
+    /// Adds `rule` to the deferral counts (at zero) and returns its index.
+    mutating func addRule(_ rule: String) -> Int {
+        self.deferredRules.append(rule)
+        self.deferredCounts.append(0)
+        return self.deferredRules.count - 1
     }
 
     mutating func countEnding(_ reason: String) {
@@ -327,6 +335,7 @@ struct EngineRun {
     }
 
     /// The index of `rule` in `rules`, trying `guess` first (most deferrals repeat the previous rule).
+    @inline(never)
     static func index(of rule: String, in rules: [String], guess: Int) -> Int? {
         if guess < rules.count && rules[guess] == rule { return guess }
         return rules.firstIndex(of: rule)
