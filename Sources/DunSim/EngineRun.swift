@@ -1,12 +1,11 @@
 import DunCore
 import DunEngine
 import DunPolicy
-import HeapModule
 
 /// One campaign strategy over one population for one replication, driven through the real scheduler engine and
 /// contact policy: the engine decides every contact; the behaviour model answers as the simulated gateways.
 ///
-/// Virtual time is a heap of `(instant, sequence)` events (attempt results, daily debtor ticks, dispute
+/// Virtual time is a queue (`EventQueue`) of `(instant, sequence)` events (attempt results, daily debtor ticks, dispute
 /// verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every input
 /// rather than queued: the engine already keeps its due items in order); `now` moves only when the next event is
 /// taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
@@ -15,7 +14,7 @@ import HeapModule
 struct EngineRun {
     var model: DebtorModel
     var engine: SchedulerEngine
-    var queue = Heap<Event>()
+    var queue = EventQueue<Event>()
     var sequence: UInt64 = 0
     var actions: [EngineAction] = []
     /// The accounts with something to do on the day being ticked (see `DebtorModel.accountsWithADay`).
@@ -148,15 +147,20 @@ struct EngineRun {
         )
     }
 
+    /// Queues an event at `at`. `delay` is how long after the current virtual time that is (for a result, its
+    /// handle time; `nil` for the daily tick, which is queued for the next day): events with the same delay
+    /// share a lane of the queue (`EventQueue`).
     mutating func push(
         _ at: Int64,
         _ kind: Event.Kind,
         _ account: Int32 = 0,
         _ payload: UInt64 = 0,
-        result: AttemptResult = .failed
+        result: AttemptResult = .failed,
+        delay: Int64? = nil
     ) {
         self.queue.insert(
-            Event(at: at, sequence: self.sequence, kind: kind, result: result, account: account, payload: payload)
+            Event(at: at, sequence: self.sequence, kind: kind, result: result, account: account, payload: payload),
+            key: delay ?? -1
         )
         self.sequence &+= 1
     }
@@ -401,7 +405,7 @@ struct EngineRun {
                 result = .failed
             }
         }
-        self.push(time + seconds, .result, account, UInt64(serial), result: result)
+        self.push(time + seconds, .result, account, UInt64(serial), result: result, delay: seconds)
     }
 
     /// The debtor's local seconds since the local epoch at `time`, from the real zone tables (DST-aware, as the
@@ -480,7 +484,7 @@ struct EngineRun {
             case .dispute:
                 self.engine.handle(.consumerEvent(account, .dispute), at: at, into: &self.actions)
                 let verified = at.secondsSinceEpoch + Int64(self.model.scenario.behaviour.disputePauseDays) * 86_400
-                self.push(verified, .verification, signal.account)
+                self.push(verified, .verification, signal.account, delay: verified - at.secondsSinceEpoch)
             case .cease:
                 self.engine.handle(.consumerEvent(account, .cease), at: at, into: &self.actions)
             case .optOut:
