@@ -5,10 +5,10 @@ import DunPolicy
 /// One campaign strategy over one population for one replication, driven through the real scheduler engine and
 /// contact policy: the engine decides every contact; the behaviour model answers as the simulated gateways.
 ///
-/// Virtual time is a queue (`EventQueue`) of `(instant, sequence)` events (attempt results, daily debtor ticks, dispute
-/// verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every input
-/// rather than queued: the engine already keeps its due items in order); `now` moves only when the next event is
-/// taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
+/// Virtual time is a queue (`EventQueue`) of `(instant, sequence)` events (attempt results, daily debtor ticks,
+/// dispute verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every
+/// input rather than queued: the engine already keeps its due items in order); `now` moves only when the next
+/// event is taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
 /// one (and the engine runs its due work within that same input anyway). Buffers are owned here and reused, so
 /// the loop allocates nothing per event once warm.
 struct EngineRun {
@@ -284,8 +284,8 @@ struct EngineRun {
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
         guard !self.actions.isEmpty else { return }
-        // The buffer is taken out of `self` while it is read, so reading an action copies nothing (the loop
-        // mutates `self`, which would otherwise force a copy of every action's payload).
+        // The buffer is taken out of `self` while it is read: the loop mutates `self`, and an action read from
+        // a buffer `self` owns would have to be copied (with its strings) first.
         var actions: [EngineAction] = []
         swap(&actions, &self.actions)
         defer {
