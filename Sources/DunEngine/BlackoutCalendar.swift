@@ -11,6 +11,30 @@ struct BlackoutCalendar: Sendable, Hashable {
         self.usFederal = blackout.holidays.contains(.usFederal)
     }
 
+    /// Day 0 of `usFederalHolidays`: 2000-01-01.
+    private static let holidayBase: Int64 = 10_957
+    /// Days covered by `usFederalHolidays` (through 2099); other days are computed.
+    private static let holidayDays: Int64 = 36_525
+    /// The observed U.S. federal holidays from `holidayBase` on, one bit per day, computed once per process: the
+    /// window search asks about the same few days over and over, and the calendar rules cost a civil-date
+    /// conversion each.
+    private static let usFederalHolidays: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: Int(holidayDays + 63) / 64)
+        for offset in 0..<holidayDays
+        where isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(holidayBase + offset))) {
+            bits[Int(offset >> 6)] |= 1 << UInt64(offset & 63)
+        }
+        return bits
+    }()
+
+    private func isHoliday(day: Int64) -> Bool {
+        let offset = day - Self.holidayBase
+        guard offset >= 0, offset < Self.holidayDays else {
+            return Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
+        }
+        return Self.usFederalHolidays[Int(offset >> 6)] & (1 << UInt64(offset & 63)) != 0
+    }
+
     var isEmpty: Bool { self.days.isEmpty && !self.usFederal }
 
     /// Whether nothing may be sent on local day `day`.
@@ -25,35 +49,8 @@ struct BlackoutCalendar: Sendable, Hashable {
             }
             if low < self.days.count, self.days[low] == day { return true }
         }
-        return self.usFederal && Self.isUSFederalHoliday(day: day)
+        return self.usFederal && self.isHoliday(day: day)
     }
-
-    /// Whether local day `day` (days since the epoch) is an observed U.S. federal holiday: a bit lookup in
-    /// `holidayBits` inside its years, the rule itself outside them. Same answer as `isUSFederalHoliday(_:)`.
-    @inline(__always)
-    static func isUSFederalHoliday(day: Int64) -> Bool {
-        let offset = day - Self.holidayFirstDay
-        guard offset >= 0 && offset < Self.holidayDayCount else {
-            return Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(day)))
-        }
-        return Self.holidayBits[Int(offset >> 6)] >> UInt64(offset & 63) & 1 != 0
-    }
-
-    /// The first local day `holidayBits` covers (1970-01-01) and how many it covers (through 2199-12-31).
-    static let holidayFirstDay: Int64 = 0
-    static let holidayDayCount: Int64 = 84_006
-
-    /// Observed U.S. federal holidays as one bit per day from `holidayFirstDay`, computed once from the rule
-    /// (`isUSFederalHoliday(_:)`): the engine asks about a day every time it looks for a window's next opening,
-    /// and date arithmetic per question cost more than the rest of the window search.
-    static let holidayBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: Int((Self.holidayDayCount + 63) >> 6))
-        for offset in 0..<Self.holidayDayCount
-        where Self.isUSFederalHoliday(CivilDate(daysSinceEpoch: Int(Self.holidayFirstDay + offset))) {
-            bits[Int(offset >> 6)] |= 1 << UInt64(offset & 63)
-        }
-        return bits
-    }()
 
     /// Whether `date` is an observed U.S. federal holiday (5 U.S.C. 6103(a)): a fixed-date holiday falling on
     /// a Saturday is observed the Friday before, on a Sunday the Monday after. Inauguration Day is not included.
