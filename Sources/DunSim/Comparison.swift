@@ -199,7 +199,7 @@ public struct Comparison: Sendable {
         let order = self.unitOrder()
         let cohorts = self.cohorts(accounts: self.scenario.portfolio.accounts)
         let total = order.count * cohorts
-        let workers = max(1, min(self.workers, total))
+        let workers = min(max(1, self.workers), total)
         var jobs = [Job?](repeating: nil, count: self.jobCount)
         var populations = [Population?](repeating: nil, count: self.replications)
         // Units still to be started per replication (its population is dropped when the last one starts).

@@ -109,6 +109,12 @@ struct SimulationTests {
         }
     }
 
+    @Test func runWithNoStrategiesHasNoJobs() async {
+        let comparison = Comparison(scenario: Self.scenario(accounts: 10), strategies: [], replications: 2)
+        let outcomes = await comparison.run()
+        #expect(outcomes.count == 2 && outcomes.allSatisfy(\.isEmpty))
+    }
+
     @Test func runStartsTheLongestJobsFirst() {
         // Digital-first, call-heavy, hybrid, baseline: the baseline first, then by agent calls per enrolment
         // (call-heavy 16, hybrid 8, digital-first 3).
