@@ -59,15 +59,28 @@ extension DebtorModel {
         }
         let cure = self.selfCure[day]
         let day16 = day <= Int(Int16.max) ? Int16(day) : -2
-        for i in 0..<n where self.balance[i] > 0 {
-            let promiseDay = self.promiseDay[i]
-            let planRemaining = self.planRemaining[i]
-            if promiseDay == day16 || (planRemaining > 0 && self.planNextDay[i] == day16) {
-                due.append(Int32(i))
-            } else if promiseDay < 0 && planRemaining == 0 && self.capacity[i] > 0
-                && self.draw(i, day, .selfCure) < cure * self.willingness[i]
-            {
-                due.append(Int32(i))
+        // Unchecked reads: this scan runs over every account every day.
+        self.balance.withUnsafeBufferPointer { balance in
+            self.promiseDay.withUnsafeBufferPointer { promiseDay in
+                self.planRemaining.withUnsafeBufferPointer { planRemaining in
+                    self.planNextDay.withUnsafeBufferPointer { planNextDay in
+                        self.capacity.withUnsafeBufferPointer { capacity in
+                            self.willingness.withUnsafeBufferPointer { willingness in
+                                for i in 0..<n where balance[i] > 0 {
+                                    let promise = promiseDay[i]
+                                    let plan = planRemaining[i]
+                                    if promise == day16 || (plan > 0 && planNextDay[i] == day16) {
+                                        due.append(Int32(i))
+                                    } else if promise < 0 && plan == 0 && capacity[i] > 0
+                                        && self.draw(i, day, .selfCure) < cure * willingness[i]
+                                    {
+                                        due.append(Int32(i))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
