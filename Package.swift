@@ -98,7 +98,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "DunReportTests", dependencies: ["DunReport", "DunTesting"]),
-        .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting"]),
+        .testTarget(name: "DunSimTests", dependencies: ["DunSim", "DunTesting", heap]),
         .testTarget(name: "DunDashboardTests", dependencies: ["DunDashboard", "DunTesting"], exclude: ["Snapshots"]),
         .testTarget(
             name: "DunStatusTests",

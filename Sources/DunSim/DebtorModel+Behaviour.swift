@@ -44,6 +44,47 @@ extension DebtorModel {
         return self.paid[i] - before
     }
 
+    /// The accounts whose day (`accountDay`) does something on `day`, ascending, into `due` (cleared first).
+    ///
+    /// On most days most accounts only draw for self-cure and do not cure; `accountDay` changes nothing for
+    /// them. This read-only pass finds the rest (a replenishment day, a promise or instalment due, a cure), so
+    /// the daily pass over the whole portfolio stays a scan of a few arrays, and running `accountDay` on the
+    /// accounts found, in order, is exactly running it on every account.
+    func accountsWithADay(_ day: Int, into due: inout [Int32]) {
+        due.removeAll(keepingCapacity: true)
+        let n = self.population.count
+        if day > 0 && day % 30 == 0 {
+            for i in 0..<n where self.balance[i] > 0 { due.append(Int32(i)) }
+            return
+        }
+        let cure = self.selfCure[day]
+        let day16 = day <= Int(Int16.max) ? Int16(day) : -2
+        // Unchecked reads: this scan runs over every account every day.
+        self.balance.withUnsafeBufferPointer { balance in
+            self.promiseDay.withUnsafeBufferPointer { promiseDay in
+                self.planRemaining.withUnsafeBufferPointer { planRemaining in
+                    self.planNextDay.withUnsafeBufferPointer { planNextDay in
+                        self.capacity.withUnsafeBufferPointer { capacity in
+                            self.willingness.withUnsafeBufferPointer { willingness in
+                                for i in 0..<n where balance[i] > 0 {
+                                    let promise = promiseDay[i]
+                                    let plan = planRemaining[i]
+                                    if promise == day16 || (plan > 0 && planNextDay[i] == day16) {
+                                        due.append(Int32(i))
+                                    } else if promise < 0 && plan == 0 && capacity[i] > 0
+                                        && self.draw(i, day, .selfCure) < cure * willingness[i]
+                                    {
+                                        due.append(Int32(i))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: - Channels
 
     /// Places one call; returns the minutes it took (the agent's handle time, or the line time).

@@ -1,23 +1,24 @@
 import DunCore
 import DunEngine
 import DunPolicy
-import HeapModule
 
 /// One campaign strategy over one population for one replication, driven through the real scheduler engine and
 /// contact policy: the engine decides every contact; the behaviour model answers as the simulated gateways.
 ///
-/// Virtual time is a heap of `(instant, sequence)` events (attempt results, daily debtor ticks, dispute
-/// verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every input
-/// rather than queued: the engine already keeps its due items in order); `now` moves only when the next event is
-/// taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
+/// Virtual time is a queue (`EventQueue`) of `(instant, sequence)` events (attempt results, daily debtor ticks,
+/// dispute verifications) merged with the engine's own next wake-up (`SchedulerEngine.nextWake`, read after every
+/// input rather than queued: the engine already keeps its due items in order); `now` moves only when the next
+/// event is taken. At a tie the queued event goes first: a result frees its seat before the engine's due work asks for
 /// one (and the engine runs its due work within that same input anyway). Buffers are owned here and reused, so
 /// the loop allocates nothing per event once warm.
 struct EngineRun {
     var model: DebtorModel
     var engine: SchedulerEngine
-    var queue = Heap<Event>()
+    var queue = EventQueue<Event>()
     var sequence: UInt64 = 0
     var actions: [EngineAction] = []
+    /// The accounts with something to do on the day being ticked (see `DebtorModel.accountsWithADay`).
+    var due: [Int32] = []
     /// The index in `deferredRules` of the last rule counted (most deferrals repeat the previous rule).
     var lastRule = 0
     let start: Int64
@@ -27,6 +28,8 @@ struct EngineRun {
     let agents: Double
     /// The IANA zone of each home in `homes` (DST-aware local time, as the policy sees it).
     let zones: [ZoneID?]
+    /// Each account's index in `homes` (looked up once: every attempt needs the debtor's local time).
+    let homeOf: [UInt8]
     /// Per home: the UTC offset in effect from `offsetFrom` until `offsetUntil` (the zone's next transition).
     var offsets: [Int64]
     var offsetFrom: [Int64]
@@ -44,8 +47,15 @@ struct EngineRun {
         var at: Int64
         var sequence: UInt64
         var kind: Kind
+        /// What a `.result` event reports (unused by other kinds).
+        var result: AttemptResult
         var account: Int32
         var payload: UInt64
+
+        /// The attempt a `.result` event answers (its serial is the payload).
+        var attemptID: AttemptID {
+            AttemptID(rawValue: self.payload | UInt64(UInt32(bitPattern: self.account)) << 32)
+        }
 
         static func < (lhs: Event, rhs: Event) -> Bool { (lhs.at, lhs.sequence) < (rhs.at, rhs.sequence) }
         static func == (lhs: Event, rhs: Event) -> Bool { lhs.sequence == rhs.sequence }
@@ -83,6 +93,7 @@ struct EngineRun {
         self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
         self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
         self.zones = Self.homes.map { ZoneResolver.zone(forCountry: "US", state: $0.state, postalCode: "") }
+        self.homeOf = (0..<population.count).map { UInt8(Self.home($0, population: population)) }
         self.offsets = [Int64](repeating: 0, count: Self.homes.count)
         self.offsetFrom = [Int64](repeating: Int64.max, count: Self.homes.count)
         self.offsetUntil = [Int64](repeating: Int64.min, count: Self.homes.count)
@@ -136,11 +147,21 @@ struct EngineRun {
         )
     }
 
-    /// Attempt results by code (`AttemptResult.allCases` is computed anew on every use; this table is built once).
-    static let results = AttemptResult.allCases
-
-    mutating func push(_ at: Int64, _ kind: Event.Kind, _ account: Int32 = 0, _ payload: UInt64 = 0) {
-        self.queue.insert(Event(at: at, sequence: self.sequence, kind: kind, account: account, payload: payload))
+    /// Queues an event at `at`. `delay` is how long after the current virtual time that is (for a result, its
+    /// handle time; `nil` for the daily tick, which is queued for the next day): events with the same delay
+    /// share a lane of the queue (`EventQueue`).
+    mutating func push(
+        _ at: Int64,
+        _ kind: Event.Kind,
+        _ account: Int32 = 0,
+        _ payload: UInt64 = 0,
+        result: AttemptResult = .failed,
+        delay: Int64? = nil
+    ) {
+        self.queue.insert(
+            Event(at: at, sequence: self.sequence, kind: kind, result: result, account: account, payload: payload),
+            key: delay ?? -1
+        )
         self.sequence &+= 1
     }
 
@@ -185,11 +206,12 @@ struct EngineRun {
             } else if let event = self.queue.popMin() {
                 switch event.kind {
                 case .result:
-                    let result = Self.results[Int(event.payload & 0xFF)]
-                    let id = AttemptID(
-                        rawValue: event.payload >> 8 | UInt64(UInt32(bitPattern: event.account)) << 32
-                    )
-                    self.engine.handle(.result(id, result), at: now, into: &self.actions)
+                    // The next event is usually another result: its account's memory is asked for now, so the
+                    // cache miss overlaps this result's work (a hint; it changes nothing).
+                    if let following = self.queue.min, following.kind == .result {
+                        self.engine.prefetch(.result(following.attemptID, .noAnswer))
+                    }
+                    self.engine.handle(.result(event.attemptID, event.result), at: now, into: &self.actions)
                 case .dayTick:
                     let tickDay = Int(event.account)
                     if tickDay < self.model.horizon {
@@ -251,8 +273,9 @@ struct EngineRun {
 
     mutating func dayTick(_ day: Int, at now: UTCInstant) {
         if self.usesAgents && day == self.model.scenario.agency.skipTraceDay { self.model.skipTrace(day) }
-        for i in 0..<self.model.population.count {
-            _ = self.model.accountDay(i, day)
+        self.model.accountsWithADay(day, into: &self.due)
+        for i in self.due {
+            _ = self.model.accountDay(Int(i), day)
         }
         self.feedSignals(at: now)
     }
@@ -260,9 +283,21 @@ struct EngineRun {
     /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
+        guard !self.actions.isEmpty else { return }
+        // The buffer is taken out of `self` while it is read: the loop mutates `self`, and an action read from
+        // a buffer `self` owns would have to be copied (with its strings) first.
+        var actions: [EngineAction] = []
+        swap(&actions, &self.actions)
+        defer {
+            actions.removeAll(keepingCapacity: true)
+            swap(&actions, &self.actions)
+        }
         var index = 0
-        while index < self.actions.count {
-            switch self.actions[index] {
+        while index < actions.count {
+            // A deferral is only looked up while its payload is bound, and counted after the `switch`: mutating
+            // `self` with the payload bound makes the compiler copy the whole action (and its strings) first.
+            var counted = -1
+            switch actions[index] {
             case .dispatch(let attempt):
                 self.answer(
                     account: attempt.account.rawValue,
@@ -271,15 +306,27 @@ struct EngineRun {
                     at: time
                 )
             case .deferred(let deferral):
-                self.countDeferral(deferral.rule)
+                counted =
+                    Self.index(of: deferral.rule, in: self.deferredRules, guess: self.lastRule)
+                    ?? self.addRule(deferral.rule)
             case .end(let ending):
                 self.countEnding(ending.rule ?? ending.reason)
             case .wake:
                 break
             }
+            if counted >= 0 {
+                self.lastRule = counted
+                self.deferredCounts[counted] += 1
+            }
             index += 1
         }
-        self.actions.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds `rule` to the deferral counts (at zero) and returns its index.
+    mutating func addRule(_ rule: String) -> Int {
+        self.deferredRules.append(rule)
+        self.deferredCounts.append(0)
+        return self.deferredRules.count - 1
     }
 
     mutating func countEnding(_ reason: String) {
@@ -291,17 +338,11 @@ struct EngineRun {
         }
     }
 
-    mutating func countDeferral(_ rule: String) {
-        if self.lastRule < self.deferredRules.count && self.deferredRules[self.lastRule] == rule {
-            self.deferredCounts[self.lastRule] += 1
-        } else if let index = self.deferredRules.firstIndex(of: rule) {
-            self.lastRule = index
-            self.deferredCounts[index] += 1
-        } else {
-            self.lastRule = self.deferredRules.count
-            self.deferredRules.append(rule)
-            self.deferredCounts.append(1)
-        }
+    /// The index of `rule` in `rules`, trying `guess` first (most deferrals repeat the previous rule).
+    @inline(never)
+    static func index(of rule: String, in rules: [String], guess: Int) -> Int? {
+        if guess < rules.count && rules[guess] == rule { return guess }
+        return rules.firstIndex(of: rule)
     }
 
     /// The simulated gateway: draws the attempt's result and the debtor's response, and queues the result at
@@ -364,8 +405,7 @@ struct EngineRun {
                 result = .failed
             }
         }
-        let resultCode = UInt64(Self.results.firstIndex(of: result) ?? 0)
-        self.push(time + seconds, .result, account, UInt64(serial) << 8 | resultCode)
+        self.push(time + seconds, .result, account, UInt64(serial), result: result, delay: seconds)
     }
 
     /// The debtor's local seconds since the local epoch at `time`, from the real zone tables (DST-aware, as the
@@ -374,7 +414,7 @@ struct EngineRun {
     /// Virtual time never goes back, so each home keeps its current offset until the zone's next transition
     /// (looked up twice a year, not per attempt).
     mutating func localSeconds(_ i: Int, at time: Int64) -> Int64 {
-        let home = Self.home(i, population: self.model.population)
+        let home = Int(self.homeOf[i])
         guard let zone = self.zones[home] else {
             return time + Int64(self.model.population.utcOffsetHours[i]) * 3_600
         }
@@ -444,7 +484,7 @@ struct EngineRun {
             case .dispute:
                 self.engine.handle(.consumerEvent(account, .dispute), at: at, into: &self.actions)
                 let verified = at.secondsSinceEpoch + Int64(self.model.scenario.behaviour.disputePauseDays) * 86_400
-                self.push(verified, .verification, signal.account)
+                self.push(verified, .verification, signal.account, delay: verified - at.secondsSinceEpoch)
             case .cease:
                 self.engine.handle(.consumerEvent(account, .cease), at: at, into: &self.actions)
             case .optOut:

@@ -1,11 +1,12 @@
 /// Cohorts: the outcome of a portfolio run in parts is the sum of the parts.
 extension RunOutcome {
-    /// Sizes the per-account arrays for `accounts` accounts before cohorts are merged in.
-    mutating func prepareMerge(accounts: Int) {
-        self.paid30 = [Int64](repeating: 0, count: accounts)
+    /// Sizes the per-account arrays before cohorts are merged in; `placed` is the portfolio's placed balance
+    /// per account (every cohort's placed balances are its members' entries of it, so it is shared, not rebuilt).
+    mutating func prepareMerge(placed: [Int64]) {
+        self.paid30 = [Int64](repeating: 0, count: placed.count)
         self.paid90 = self.paid30
         self.paid180 = self.paid30
-        self.placedPerAccount = self.paid30
+        self.placedPerAccount = placed
     }
 
     /// Adds a cohort's outcome; `members` are its accounts' indices in the whole portfolio, in cohort order.
@@ -16,7 +17,6 @@ extension RunOutcome {
             self.paid30[global] = part.paid30[local]
             self.paid90[global] = part.paid90[local]
             self.paid180[global] = part.paid180[local]
-            self.placedPerAccount[global] = part.placedPerAccount[local]
         }
         self.writtenOffCents += part.writtenOffCents
         self.remainingCents += part.remainingCents

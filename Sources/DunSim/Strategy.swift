@@ -28,6 +28,12 @@ public struct Strategy: Hashable, Sendable {
         return strategy
     }
 
+    /// Agent calls one enrolment may place, counting each agent-call step once with its retries (a rough
+    /// measure of how much work the strategy gives the capacity pool; loops are not followed).
+    var agentCallsPerEnrolment: Int {
+        self.campaign.steps.reduce(0) { $0 + ($1.channel == .agentCall ? 1 + $1.retry.count : 0) }
+    }
+
     /// Whether the strategy places agent calls (and so draws on the agency's seats).
     public var usesAgents: Bool {
         self.campaign.steps.contains { $0.channel == .agentCall }

@@ -86,6 +86,80 @@ struct SimulationTests {
         #expect(serial == parallel)
     }
 
+    @Test func parallelCohortsEqualSerialCohorts() async {
+        // Cohorts of one job run on different cores and finish in any order; their parts are merged in cohort
+        // order, so the parallel run adds (floating point) sums exactly as the serial run does.
+        var comparison = Comparison(
+            scenario: Self.scenario(accounts: 500, days: 30),
+            strategies: [Self.challengers[2], Self.baseline],
+            replications: 2,
+            seed: 13
+        )
+        comparison.cohortSize = 150
+        comparison.workers = 3
+        let parallel = await comparison.run()
+        let serial = comparison.runSerial()
+        #expect(comparison.report(from: serial).json() == comparison.report(from: parallel).json())
+        for (serialRow, parallelRow) in zip(serial, parallel) {
+            for (one, other) in zip(serialRow, parallelRow) {
+                #expect(one.paid180 == other.paid180 && one.placedPerAccount == other.placedPerAccount)
+                #expect(one.agentMinutes == other.agentMinutes && one.voiceMinutes == other.voiceMinutes)
+                #expect(one.deferredByRule.map(\.0) == other.deferredByRule.map(\.0))
+            }
+        }
+    }
+
+    @Test func runWithNoStrategiesHasNoJobs() async {
+        let comparison = Comparison(scenario: Self.scenario(accounts: 10), strategies: [], replications: 2)
+        let outcomes = await comparison.run()
+        #expect(outcomes.count == 2 && outcomes.allSatisfy(\.isEmpty))
+    }
+
+    @Test func runStartsTheLongestJobsFirst() {
+        // Digital-first, call-heavy, hybrid, baseline: the baseline first, then by agent calls per enrolment
+        // (call-heavy 16, hybrid 8, digital-first 3).
+        let comparison = Comparison(
+            scenario: Self.scenario(accounts: 100),
+            strategies: [Self.challengers[1], Self.challengers[0], Self.challengers[2], Self.baseline],
+            replications: 2
+        )
+        #expect(comparison.strategies.map(\.agentCallsPerEnrolment) == [3, 16, 8, 7])
+        #expect(comparison.unitOrder() == [3, 1, 2, 0, 7, 5, 6, 4])
+    }
+
+    @Test func dailyPassFindsEveryAccountWithSomethingToDo() {
+        // `accountsWithADay` + `accountDay` on the accounts it finds must equal `accountDay` on every account.
+        let scenario = Self.scenario(accounts: 3_000, days: 120)
+        let population = Population(portfolio: scenario.portfolio, seed: 4)
+        var model = DebtorModel(scenario: scenario, strategy: Self.baseline, population: population, seed: 4)
+        // Promises, plans and drained capacity on a spread of accounts, so every branch is taken.
+        for i in stride(from: 0, to: 3_000, by: 7) {
+            model.promiseDay[i] = Int16(i % 120)
+            model.promiseAmount[i] = 5_000
+            model.promiseKeep[i] = 0.5
+        }
+        for i in stride(from: 3, to: 3_000, by: 11) {
+            model.planRemaining[i] = 3
+            model.planNextDay[i] = Int16(i % 60)
+            model.planAmount[i] = 2_000
+        }
+        for i in stride(from: 5, to: 3_000, by: 13) { model.capacity[i] = 0 }
+        var reference = model
+        var due: [Int32] = []
+        var found = 0
+        for day in 0..<120 {
+            for i in 0..<3_000 { _ = reference.accountDay(i, day) }
+            model.accountsWithADay(day, into: &due)
+            found += due.count
+            for i in due { _ = model.accountDay(Int(i), day) }
+            #expect(model.balance == reference.balance && model.promiseDay == reference.promiseDay)
+            #expect(model.planRemaining == reference.planRemaining && model.capacity == reference.capacity)
+        }
+        #expect(found > 0 && found < 120 * 3_000 / 2)
+        #expect(model.collectedTotal == reference.collectedTotal && model.collectedTotal > 0)
+        #expect(model.outcome.promisesKept == reference.outcome.promisesKept && model.outcome.promisesKept > 0)
+    }
+
     @Test func sameSeedSameBytesDifferentSeedDifferentResult() async {
         func json(_ seed: UInt64) async -> String {
             let comparison = Comparison(
