@@ -7,10 +7,12 @@
 ///   working hours) are closed, ordered by the instant they next all open (`instant`), with the priority key in
 ///   `priority` and the original sequence kept. At that instant they return to `waiters` in their old place,
 ///   without a decision; the policy judges them when they are served.
+/// - `windowSpans`: stretches in which a step's window is known to be open in a zone (see `WindowSpan`).
 ///
 /// Entries are cancelled lazily: an entry whose owner's `waitTicket` moved on (the enrolment left the line,
 /// ended or rejoined) is stale and dropped when it reaches the front.
 struct PoolLine: Sendable {
     var waiters = WaiterHeap()
     var parked = DueQueue()
+    var windowSpans = [WindowSpan](repeating: WindowSpan(), count: WindowSpan.slots)
 }

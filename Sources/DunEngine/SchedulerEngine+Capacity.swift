@@ -58,10 +58,13 @@ extension SchedulerEngine {
                 candidate = EnrolmentCursor.never
                 break
             }
-            let window = self.compiled[campaign].windows[stepIndex].nextOpening(
-                atOrAfter: shift,
+            let window = self.windowOpening(
+                pool: pool,
+                campaign: campaign,
+                step: stepIndex,
                 zone: zone,
-                blackout: blackout
+                blackout: blackout,
+                atOrAfter: shift
             )
             if window != shift {
                 candidate = window
@@ -87,6 +90,42 @@ extension SchedulerEngine {
             candidate = Swift.min(candidate, Swift.max(stop, time))
         }
         return candidate
+    }
+
+    /// The step's window's next opening at or after `instant` in `zone` (`CompiledWindow.nextOpening`), answered
+    /// from the pool's window spans when one covers `instant`; an opening at `instant` itself is remembered up to
+    /// the window's local closing second, when the zone's offset does not change before then (so the same local
+    /// day, not blacked out, runs straight through the span).
+    private mutating func windowOpening(
+        pool: Int,
+        campaign: Int,
+        step: Int,
+        zone: LocalZone,
+        blackout: BlackoutCalendar?,
+        atOrAfter instant: Int64
+    ) -> Int64 {
+        let slot = WindowSpan.slot(campaign: campaign, step: step, zone: zone)
+        if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zone: zone, at: instant) {
+            return instant
+        }
+        let window = self.compiled[campaign].windows[step]
+        let opening = window.nextOpening(atOrAfter: instant, zone: zone, blackout: blackout)
+        guard opening == instant else { return opening }
+        let (day, second) = zone.local(instant)
+        let close = Int64(window.close[CompiledWindow.weekday(ofDay: day)])
+        if second < close {
+            let until = zone.instant(day: day, second: close)
+            if until > instant, zone.offset(at: instant) == zone.offset(at: until - 1) {
+                self.lines[pool].windowSpans[slot] = WindowSpan(
+                    campaign: Int32(truncatingIfNeeded: campaign),
+                    step: Int32(truncatingIfNeeded: step),
+                    zone: zone,
+                    from: instant,
+                    until: until
+                )
+            }
+        }
+        return opening
     }
 
     /// The policy's calling hours, with the account and ledger borrowed in place (see `judge`).

@@ -393,11 +393,15 @@ extension SchedulerEngine {
         }
         let zone = self.states[account].record.zone
         let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
-        let opening = self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
-            atOrAfter: time,
-            zone: zone,
-            blackout: blackout
-        )
+        // Served from a pool's line: `drainPool` has just found the window open at `time` (`servingInstant`).
+        let opening =
+            fromPool
+            ? time
+            : self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
+                atOrAfter: time,
+                zone: zone,
+                blackout: blackout
+            )
         if opening != time {
             let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
             self.emitDeferral(

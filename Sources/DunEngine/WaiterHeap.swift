@@ -1,61 +1,124 @@
-/// A capacity pool's ready waiters as a 4-ary min-heap ordered like `DueQueue` (instant, priority, sequence).
+/// A capacity pool's ready waiters as a 4-ary min-heap ordered like `DueQueue` (instant, priority, sequence), for
+/// entries whose `priority` is 0 (the waiting line's entries: the key is in `instant`).
 ///
 /// The waiting line's key is a priority (a balance), not an instant, so it does not grow with time and the due
 /// queue's radix buckets, built for keys that do, would move its entries around on every split; a plain heap
 /// costs a few comparisons per insert and pop. Pops come in exactly `DueQueue`'s order (the order is total).
+///
+/// An entry is stored packed in 24 bytes, its order in one 128-bit key (the instant with its sign bit flipped,
+/// then the sequence), so a comparison is one wide unsigned compare rather than three branches.
 struct WaiterHeap: Sendable {
-    /// The heap's entries in heap order (for invariant checks and tests: no particular order otherwise).
-    private(set) var entries: [DueQueue.Entry] = []
+    struct Packed: Sendable {
+        var high: UInt64
+        var low: UInt64
+        var owner: Int32
+        var generation: UInt32
 
-    var isEmpty: Bool { self.entries.isEmpty }
+        @inline(__always)
+        init(_ entry: DueQueue.Entry) {
+            self.high = UInt64(bitPattern: entry.instant) ^ (1 << 63)
+            self.low = entry.sequence
+            self.owner = entry.owner
+            self.generation = entry.generation
+        }
+
+        @inline(__always)
+        var entry: DueQueue.Entry {
+            DueQueue.Entry(
+                instant: Int64(bitPattern: self.high ^ (1 << 63)),
+                priority: 0,
+                sequence: self.low,
+                owner: self.owner,
+                generation: self.generation
+            )
+        }
+
+        @inline(__always)
+        var key: UInt128 { UInt128(self.high) << 64 | UInt128(self.low) }
+    }
+
+    private var storage: [Packed] = []
+
+    /// The heap's entries in heap order (for invariant checks and tests: no particular order otherwise).
+    var entries: [DueQueue.Entry] { self.storage.map(\.entry) }
+
+    var isEmpty: Bool { self.storage.isEmpty }
 
     /// The smallest entry.
-    var min: DueQueue.Entry? { self.entries.first }
+    var min: DueQueue.Entry? { self.storage.first?.entry }
 
     mutating func insert(_ entry: DueQueue.Entry) {
-        self.entries.append(entry)
-        self.entries.withUnsafeMutableBufferPointer { buffer in
+        let packed = Packed(entry)
+        let key = packed.key
+        self.storage.append(packed)
+        self.storage.withUnsafeMutableBufferPointer { buffer in
             var child = buffer.count - 1
             while child > 0 {
                 let parent = (child - 1) >> 2
-                guard entry < buffer[parent] else { break }
+                guard key < buffer[parent].key else { break }
                 buffer[child] = buffer[parent]
                 child = parent
             }
-            buffer[child] = entry
+            buffer[child] = packed
         }
     }
 
-    /// Removes and returns the smallest entry.
-    @discardableResult
-    mutating func popMin() -> DueQueue.Entry? {
-        guard let last = self.entries.popLast() else { return nil }
-        if self.entries.isEmpty { return last }
-        return self.entries.withUnsafeMutableBufferPointer { buffer in
-            let top = buffer[0]
+    /// Removes the smallest entry (nothing when the heap is empty).
+    mutating func removeMin() {
+        guard let last = self.storage.popLast() else { return }
+        if self.storage.isEmpty { return }
+        let key = last.key
+        self.storage.withUnsafeMutableBufferPointer { buffer in
             let count = buffer.count
             var hole = 0
             while true {
                 let first = hole << 2 + 1
                 if first >= count { break }
                 var best = first
-                var child = first + 1
-                let end = Swift.min(first + 4, count)
-                while child < end {
-                    if buffer[child] < buffer[best] { best = child }
-                    child += 1
+                var bestKey = buffer[first].key
+                if first + 3 < count {
+                    // All four children: a two-round tournament.
+                    let key1 = buffer[first + 1].key
+                    let key2 = buffer[first + 2].key
+                    let key3 = buffer[first + 3].key
+                    if key1 < bestKey {
+                        best = first + 1
+                        bestKey = key1
+                    }
+                    let (pair, pairKey) = key3 < key2 ? (first + 3, key3) : (first + 2, key2)
+                    if pairKey < bestKey {
+                        best = pair
+                        bestKey = pairKey
+                    }
+                } else {
+                    var child = first + 1
+                    while child < count {
+                        let childKey = buffer[child].key
+                        if childKey < bestKey {
+                            best = child
+                            bestKey = childKey
+                        }
+                        child += 1
+                    }
                 }
-                guard buffer[best] < last else { break }
+                guard bestKey < key else { break }
                 buffer[hole] = buffer[best]
                 hole = best
             }
             buffer[hole] = last
-            return top
         }
+    }
+
+    /// Removes and returns the smallest entry.
+    @discardableResult
+    mutating func popMin() -> DueQueue.Entry? {
+        guard let top = self.storage.first else { return nil }
+        self.removeMin()
+        return top.entry
     }
 
     /// Whether every entry is no smaller than its parent.
     var isValid: Bool {
-        self.entries.indices.dropFirst().allSatisfy { !(self.entries[$0] < self.entries[($0 - 1) >> 2]) }
+        self.storage.indices.dropFirst().allSatisfy { !(self.storage[$0].key < self.storage[($0 - 1) >> 2].key) }
     }
 }

@@ -179,11 +179,12 @@ struct WaiterHeapTests {
             if random.next() % 3 != 0 {
                 sequence += 1
                 let entry = DueQueue.Entry(
-                    instant: -Int64(random.next() % 50) * 1_000,
+                    // Keys on both sides of zero: the packed key flips the sign bit.
+                    instant: (Int64(random.next() % 50) - 25) * 1_000,
                     priority: 0,
                     sequence: sequence,
                     owner: Int32(sequence % 100),
-                    generation: 0
+                    generation: UInt32(truncatingIfNeeded: random.next())
                 )
                 heap.insert(entry)
                 queue.insert(entry)
@@ -197,5 +198,10 @@ struct WaiterHeapTests {
         while let entry = queue.popMin() { fromQueue.append(entry) }
         #expect(heap.isValid)
         #expect(fromHeap == fromQueue)
+        // The packed entries give back their owner and generation.
+        #expect(
+            fromHeap.map { [Int64($0.owner), Int64($0.generation)] }
+                == fromQueue.map { [Int64($0.owner), Int64($0.generation)] }
+        )
     }
 }
