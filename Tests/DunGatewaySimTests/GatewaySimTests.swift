@@ -298,7 +298,10 @@ struct GatewaySimTests {
         }
     }
 
-    /// Cancelling the calling task aborts a transfer at once; the send comes back in doubt.
+    /// Cancelling the calling task aborts a transfer long before the server's stall ends; the send comes back in
+    /// doubt. The bound leaves room for a test process whose cooperative threads are busy with other suites'
+    /// simulations (CI runs the suites in parallel on two cores): what it proves is that the 20 s stall was cut
+    /// short, not how fast the scheduler resumed the test.
     @Test(.timeLimit(.minutes(1)))
     func cancellationAbortsAStalledSend() async throws {
         try await SimHarness.withSim(GatewaySimOptions(smtpPort: nil, faultTimeout: 1, stallMilliseconds: 20_000)) {
@@ -310,7 +313,7 @@ struct GatewaySimTests {
             task.cancel()
             let result = await task.value
             #expect(result == .retryable(GatewayFailure(message: "cancelled", inDoubt: true)))
-            #expect(SimHarness.clock.nowMilliseconds() - start < 5_000)
+            #expect(SimHarness.clock.nowMilliseconds() - start < 15_000)
         }
     }
 
