@@ -12,11 +12,7 @@ struct TimeZoneStoreTests {
         var checked = 0
         var mismatches: [String] = []
         for zone in 0..<store.names.count {
-            var instants: [Int64] = []
-            for index in store.bounds[zone]..<store.bounds[zone + 1] { instants.append(store.times[index]) }
-            for span in 0...TimeZoneStore.spanCount { instants.append(Int64(span) << TimeZoneStore.spanShift) }
-            instants.append(-86_400 * 365 * 30)
-            for instant in instants {
+            for instant in Self.instants(of: zone, in: store, everySpans: 1) + [-86_400 * 365 * 30] {
                 for delta: Int64 in [-3_601, -1, 0, 1, 3_600] {
                     let at = instant + delta
                     checked += 1
@@ -38,12 +34,7 @@ struct TimeZoneStoreTests {
         var checked = 0
         var mismatches: [String] = []
         for zone in 0..<store.names.count {
-            var instants: [Int64] = []
-            for index in store.bounds[zone]..<store.bounds[zone + 1] { instants.append(store.times[index]) }
-            for span in stride(from: 0, through: TimeZoneStore.spanCount, by: 7) {
-                instants.append(Int64(span) << TimeZoneStore.spanShift)
-            }
-            for instant in instants {
+            for instant in Self.instants(of: zone, in: store, everySpans: 7) {
                 for delta: Int64 in [-2 * 86_400, -7_200, -1, 0, 1] {
                     let start = instant + delta
                     for ahead: Int64 in [-3_600, 0, 3_599, 3_600, 43_200, 2 * 86_400 + 1] {
@@ -60,5 +51,14 @@ struct TimeZoneStoreTests {
         }
         #expect(checked > 100_000)
         #expect(mismatches.isEmpty)
+    }
+
+    /// The zone's transition instants, then every `everySpans`-th span boundary of the store.
+    static func instants(of zone: Int, in store: TimeZoneStore, everySpans: Int) -> [Int64] {
+        var instants = (store.bounds[zone]..<store.bounds[zone + 1]).map { store.times[$0] }
+        for span in stride(from: 0, through: TimeZoneStore.spanCount, by: everySpans) {
+            instants.append(Int64(span) << TimeZoneStore.spanShift)
+        }
+        return instants
     }
 }
