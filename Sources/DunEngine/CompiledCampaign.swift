@@ -206,6 +206,18 @@ struct CompiledWindow: Sendable, Hashable {
         return EnrolmentCursor.never
     }
 
+    /// The end (exclusive) of the open stretch that contains `opening`, an instant at which the window is open in
+    /// `zone`: its local day's closing second. Nil when the zone's offset changes before then, so that callers
+    /// may treat every instant of `[opening, end)` as open on the same local day (a blackout is per day).
+    func openUntil(from opening: Int64, zone: LocalZone) -> Int64? {
+        let (day, second) = zone.local(opening)
+        let close = Int64(self.close[CompiledWindow.weekday(ofDay: day)])
+        guard second < close else { return nil }
+        let until = zone.instant(day: day, second: close)
+        guard until > opening, zone.offset(at: opening) == zone.offset(at: until - 1) else { return nil }
+        return until
+    }
+
     /// The weekday index (0 = Monday) of a local day number.
     @inline(__always)
     static func weekday(ofDay day: Int64) -> Int {

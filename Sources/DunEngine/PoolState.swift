@@ -69,16 +69,10 @@ struct PoolState: Sendable {
             self.closedFrom = instant
             self.closedUntil = opening
         }
-        // The shift that starts at (or contains) `opening` lasts until its local closing second; remembered only
-        // when the zone's offset does not change within it, so that local time runs straight through it.
-        let (day, second) = self.zone.local(opening)
-        let close = Int64(hours.close[CompiledWindow.weekday(ofDay: day)])
-        if second < close {
-            let until = self.zone.instant(day: day, second: close)
-            if until > opening, self.zone.offset(at: opening) == self.zone.offset(at: until - 1) {
-                self.openFrom = opening
-                self.openUntil = until
-            }
+        // The shift that starts at (or contains) `opening` lasts until its local closing second.
+        if let until = hours.openUntil(from: opening, zone: self.zone) {
+            self.openFrom = opening
+            self.openUntil = until
         }
         return opening
     }

@@ -110,21 +110,14 @@ extension SchedulerEngine {
         }
         let window = self.compiled[campaign].windows[step]
         let opening = window.nextOpening(atOrAfter: instant, zone: zone, blackout: blackout)
-        guard opening == instant else { return opening }
-        let (day, second) = zone.local(instant)
-        let close = Int64(window.close[CompiledWindow.weekday(ofDay: day)])
-        if second < close {
-            let until = zone.instant(day: day, second: close)
-            if until > instant, zone.offset(at: instant) == zone.offset(at: until - 1) {
-                self.lines[pool].windowSpans[slot] = WindowSpan(
-                    campaign: Int32(truncatingIfNeeded: campaign),
-                    step: Int32(truncatingIfNeeded: step),
-                    zone: zone,
-                    from: instant,
-                    until: until
-                )
-            }
-        }
+        guard opening == instant, let until = window.openUntil(from: instant, zone: zone) else { return opening }
+        self.lines[pool].windowSpans[slot] = WindowSpan(
+            campaign: Int32(truncatingIfNeeded: campaign),
+            step: Int32(truncatingIfNeeded: step),
+            zone: zone,
+            from: instant,
+            until: until
+        )
         return opening
     }
 
@@ -234,14 +227,8 @@ extension SchedulerEngine {
             guard self.pools[pool].canDispatch(at: time) else { break }
             self.lines[pool].waiters.popMin()
             let account = Int(top.owner)
-            let campaign = Int(self.states[account].cursor.campaign)
-            if let days = self.compiled[campaign].stopAfterDays,
-                time >= self.states[account].cursor.enrolledAt + days * 86_400
-            {
-                // The stop rule passed while the enrolment waited in line (no timer of its own runs then).
-                self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
-                continue
-            }
+            // The stop rule may have passed while the enrolment waited in line (no timer of its own runs then).
+            if self.endIfStopDayPassed(account, at: time, into: &actions) { continue }
             let opening = self.servingInstant(account, pool: pool, at: time, poolOpen: true)
             if opening != time {
                 self.lines[pool].parked.insert(

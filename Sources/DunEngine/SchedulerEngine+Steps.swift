@@ -116,11 +116,7 @@ extension SchedulerEngine {
     private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
         var cursor = self.states[account].cursor
         guard cursor.isActive else { return }
-        let campaign = Int(cursor.campaign)
-        if let days = self.compiled[campaign].stopAfterDays, time >= cursor.enrolledAt + days * 86_400 {
-            self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
-            return
-        }
+        if self.endIfStopDayPassed(account, at: time, into: &actions) { return }
         if cursor.promiseDue <= time {
             let kept = cursor.paidCents >= cursor.promiseTargetCents
             cursor.promiseDue = EnrolmentCursor.never
@@ -135,6 +131,15 @@ extension SchedulerEngine {
         } else {
             self.rearmAccount(account)
         }
+    }
+
+    /// Ends the enrolment when its campaign's `after_days` stop rule has passed at `time`; returns whether it did.
+    mutating func endIfStopDayPassed(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
+        let cursor = self.states[account].cursor
+        guard let days = self.compiled[Int(cursor.campaign)].stopAfterDays, time >= cursor.enrolledAt + days * 86_400
+        else { return false }
+        self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
+        return true
     }
 
     /// Moves the enrolment to `target` (a step index or `stop`), due per the step's timing from `base`.

@@ -17,10 +17,8 @@ extension ContactPolicy {
         let replyAt = ledger.replyAt[ContactLedger.medium(channel)]
         var current = start
         for _ in 0..<64 {
-            let replyAllowed =
-                replyAt != 0 && current >= ContactLedger.expand(replyAt)
-                && current - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
             var scan = Scan()
+            let replyAllowed = Self.replyAllowed(replyAt, at: current)
             self.checkTime(at: current, channel: channel, account, replyAllowed: replyAllowed, into: &scan)
             guard scan.blocked else { return current }
             guard scan.maxRelease != Hit.terminal, scan.maxRelease - start <= Self.horizonSeconds else { return nil }

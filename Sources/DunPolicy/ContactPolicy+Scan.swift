@@ -69,6 +69,14 @@ extension ContactPolicy {
     static let replyValiditySeconds: Int64 = 86_400
     static let sixtyDays: Int64 = 60 * 86_400
 
+    /// Whether the one reply a consumer-initiated contact allows (comments 6(b)(1)-2, 14(h)(1)) is open at
+    /// `instant`: `replyAt` is the ledger's compact instant of that contact on the medium, 0 for none.
+    @inline(__always)
+    static func replyAllowed(_ replyAt: UInt32, at instant: Int64) -> Bool {
+        replyAt != 0 && instant >= ContactLedger.expand(replyAt)
+            && instant - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
+    }
+
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func scan(
         at t: Int64,
@@ -86,9 +94,7 @@ extension ContactPolicy {
         let instant = UTCInstant(secondsSinceEpoch: t)
         let medium = ContactLedger.medium(channel)
         let replyAt = ledger.replyAt[medium]
-        let replyAllowed =
-            replyAt != 0 && t >= ContactLedger.expand(replyAt)
-            && t - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
+        let replyAllowed = Self.replyAllowed(replyAt, at: t)
         let bucketState = slot.map { ledger.state(slot: $0) } ?? 0
 
         // Status of the consumer and the debt.
@@ -223,12 +229,8 @@ extension ContactPolicy {
         for index in 0..<Int(ledger.recordCount) where ledger.record(index).instant > earlier { return false }
         let channel = candidate.channel
         let replyAt = ledger.replyAt[ContactLedger.medium(channel)]
-        func replyAllowed(_ instant: Int64) -> Bool {
-            replyAt != 0 && instant >= ContactLedger.expand(replyAt)
-                && instant - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
-        }
-        let reply = replyAllowed(t)
-        guard reply == replyAllowed(earlier) else { return false }
+        let reply = Self.replyAllowed(replyAt, at: t)
+        guard reply == Self.replyAllowed(replyAt, at: earlier) else { return false }
         var scan = Scan()
         if channel == .sms {
             guard candidate.destination >= 0 && candidate.destination < account.phoneCount else { return false }
