@@ -189,7 +189,8 @@ public struct Comparison: Sendable {
     /// Runs every job on all cores; the result equals `runSerial()`'s. `progress(done, total)` counts units
     /// of work (a job, or one cohort of a job in a portfolio larger than `cohortSize`).
     ///
-    /// The work is cut into units (replication, strategy, cohort) and at most `workers` run at once, taken
+    /// The work is cut into units (replication, strategy, cohort) and at most `workers` run at once, each on a
+    /// thread of its own (`DedicatedThread`, so the process's other tasks keep their cooperative threads), taken
     /// longest first by an estimate (`unitOrder`), so that one long job does not finish alone on one core
     /// while the others idle. A replication's population is drawn
     /// once, when its first unit starts, and shared by its units. Cohort parts are merged in cohort order, so
@@ -215,19 +216,23 @@ public struct Comparison: Sendable {
                 unstarted[r] -= 1
                 populations[r] = unstarted[r] > 0 ? population : nil
                 group.addTask {
-                    if cohorts == 1 {
-                        return (job, 0, self.runJob(replication: r, strategy: s, population: population, observer: nil))
-                    }
-                    return (
-                        job, cohort,
-                        self.runCohort(
-                            replication: r,
-                            strategy: s,
-                            cohort: cohort,
-                            of: cohorts,
-                            population: population
+                    await DedicatedThread.run {
+                        if cohorts == 1 {
+                            return (
+                                job, 0, self.runJob(replication: r, strategy: s, population: population, observer: nil)
+                            )
+                        }
+                        return (
+                            job, cohort,
+                            self.runCohort(
+                                replication: r,
+                                strategy: s,
+                                cohort: cohort,
+                                of: cohorts,
+                                population: population
+                            )
                         )
-                    )
+                    }
                 }
                 if cohorts > 1 && jobs[job] == nil {
                     jobs[job] = Job(outcome: self.emptyOutcome(strategy: s, population: population))
