@@ -8,6 +8,7 @@
 ///   `priority` and the original sequence kept. At that instant they return to `waiters` in their old place,
 ///   without a decision; the policy judges them when they are served.
 /// - `windowSpans`: stretches in which a step's window is known to be open in a zone (see `WindowSpan`).
+/// - `hoursSpans`: what the policy's calling hours were found to be per account shape (see `HoursSpan`).
 ///
 /// Entries are cancelled lazily: an entry whose owner's `waitTicket` moved on (the enrolment left the line,
 /// ended or rejoined) is stale and dropped when it reaches the front.
@@ -15,4 +16,5 @@ struct PoolLine: Sendable {
     var waiters = WaiterHeap()
     var parked = DueQueue()
     var windowSpans = [WindowSpan](repeating: WindowSpan(), count: WindowSpan.slots)
+    var hoursSpans = [HoursSpan](repeating: HoursSpan(), count: HoursSpan.slots)
 }

@@ -70,14 +70,7 @@ extension SchedulerEngine {
                 candidate = window
                 continue
             }
-            let hours =
-                Self.callingHoursOpening(
-                    atOrAfter: window,
-                    channel: channel,
-                    policy: self.configuration.policy,
-                    account: &self.policyAccounts[account],
-                    ledger: &self.ledgers[account]
-                ) ?? window
+            let hours = self.callingHoursOpening(account, pool: pool, channel: channel, atOrAfter: window)
             if hours != window {
                 candidate = hours
                 continue
@@ -119,6 +112,56 @@ extension SchedulerEngine {
             until: until
         )
         return opening
+    }
+
+    /// The policy's calling hours for `account` at or after `instant` (`instant` itself when they never open:
+    /// the contact is judged then), answered from the pool's hours spans when one covers `instant` for the
+    /// account's shape.
+    private mutating func callingHoursOpening(
+        _ account: Int,
+        pool: Int,
+        channel: Channel,
+        atOrAfter instant: Int64
+    ) -> Int64 {
+        // Borrowed in place (`inout`): a copy of the account would retain its storage.
+        guard let shape = ContactPolicy.hoursShape(of: &self.policyAccounts[account]) else {
+            return Self.callingHoursOpening(
+                atOrAfter: instant,
+                channel: channel,
+                policy: self.configuration.policy,
+                account: &self.policyAccounts[account],
+                ledger: &self.ledgers[account]
+            ) ?? instant
+        }
+        let slot = HoursSpan.slot(shape)
+        if let opening = self.lines[pool].hoursSpans[slot].opening(shape, atOrAfter: instant) { return opening }
+        guard
+            let stretch = Self.callingHoursStretch(
+                atOrAfter: instant,
+                channel: channel,
+                policy: self.configuration.policy,
+                account: &self.policyAccounts[account],
+                ledger: &self.ledgers[account]
+            )
+        else { return instant }
+        self.lines[pool].hoursSpans[slot] = HoursSpan(
+            shape: shape,
+            from: instant,
+            until: stretch.until,
+            opening: stretch.opening
+        )
+        return stretch.opening
+    }
+
+    @inline(__always)
+    private static func callingHoursStretch(
+        atOrAfter instant: Int64,
+        channel: Channel,
+        policy: ContactPolicy,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger
+    ) -> (opening: Int64, until: Int64)? {
+        policy.callingHoursStretch(atOrAfter: instant, channel: channel, account: account, ledger: ledger)
     }
 
     /// The policy's calling hours, with the account and ledger borrowed in place (see `judge`).

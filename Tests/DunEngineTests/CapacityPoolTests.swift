@@ -155,6 +155,53 @@ struct CapacityPoolTests {
         )
     }
 
+    /// The stretch the pool's hours cache keeps answers exactly as `callingHoursOpening` does at every instant
+    /// it covers: a western account (one zone), a Columbus address with a Los Angeles mobile (two zones), a UK
+    /// account, and across the March DST change; for calls and for messages.
+    @Test(arguments: [Channel.agentCall, .sms])
+    func theCallingHoursStretchAnswersAsTheSearchDoes(channel: Channel) {
+        var twoZones = F.account("T", balance: 10_000)
+        twoZones.phones[0].number = "+12135550100"
+        var british = F.account("B", balance: 10_000)
+        british.address = PostalAddress(country: "GB", state: "", postalCode: "SW1A 1AA", city: "London")
+        british.phones[0].number = "+442071234567"
+        let accounts = [Self.western("W", balance: 10_000), twoZones, british].map { PolicyAccount($0) }
+        let policy = ContactPolicy()
+        let start = F.at("2026-03-07T00:00:00Z").secondsSinceEpoch
+        var checked = 0
+        for var account in accounts {
+            #expect(ContactPolicy.hoursShape(of: &account) != nil)
+            let ledger = ContactLedger(for: account)
+            var from = start
+            while from < start + 3 * 86_400 {
+                guard
+                    let stretch = policy.callingHoursStretch(
+                        atOrAfter: from,
+                        channel: channel,
+                        account: account,
+                        ledger: ledger
+                    )
+                else { break }
+                #expect(stretch.opening >= from && stretch.until >= stretch.opening)
+                var instant = from
+                while instant < stretch.until {
+                    let expected = policy.callingHoursOpening(
+                        atOrAfter: instant,
+                        channel: channel,
+                        account: account,
+                        ledger: ledger
+                    )
+                    #expect(expected == Swift.max(instant, stretch.opening))
+                    checked += 1
+                    instant += 1_201
+                }
+                // Just past the stretch the hours are closed (or the search starts afresh).
+                from = Swift.max(stretch.until, from + 1)
+            }
+        }
+        #expect(checked > 400)
+    }
+
     @Test func theHolidayTableAgreesWithTheCalendarRules() {
         let calendar = BlackoutCalendar(Blackout(holidays: [.usFederal]))
         // 1990-2110: inside the table and on both sides of it.
