@@ -47,8 +47,8 @@ extension SchedulerEngine {
         let campaign = Int(cursor.campaign)
         let stepIndex = Int(cursor.step)
         let zone = self.states[account].record.zone
-        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
-        let channel = self.compiled[campaign].steps[stepIndex].channel
+        // The pool serves one channel: the step's (the pool was chosen by it).
+        let channel = self.pools[pool].channel
         let limit = time + Self.jointSearchSeconds
         var candidate = time
         while candidate <= limit {
@@ -63,7 +63,6 @@ extension SchedulerEngine {
                 campaign: campaign,
                 step: stepIndex,
                 zone: zone,
-                blackout: blackout,
                 atOrAfter: shift
             )
             if window != shift {
@@ -89,18 +88,18 @@ extension SchedulerEngine {
     /// from the pool's window spans when one covers `instant`; an opening at `instant` itself is remembered up to
     /// the window's local closing second, when the zone's offset does not change before then (so the same local
     /// day, not blacked out, runs straight through the span).
-    private mutating func windowOpening(
+    mutating func windowOpening(
         pool: Int,
         campaign: Int,
         step: Int,
         zone: LocalZone,
-        blackout: BlackoutCalendar?,
         atOrAfter instant: Int64
     ) -> Int64 {
         let slot = WindowSpan.slot(campaign: campaign, step: step, zone: zone)
         if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zone: zone, at: instant) {
             return instant
         }
+        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
         let window = self.compiled[campaign].windows[step]
         let opening = window.nextOpening(atOrAfter: instant, zone: zone, blackout: blackout)
         guard opening == instant, let until = window.openUntil(from: instant, zone: zone) else { return opening }

@@ -397,17 +397,28 @@ extension SchedulerEngine {
             return
         }
         let zone = self.states[account].record.zone
-        let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+        let channel = step.channel
+        let pool = self.poolOfChannel[channel.position]
         // Served from a pool's line: `drainPool` has just found the window open at `time` (`servingInstant`).
+        // A pool's window spans answer for the steps it serves, as `nextOpening` would.
         let opening =
             fromPool
             ? time
-            : self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
-                atOrAfter: time,
-                zone: zone,
-                blackout: blackout
-            )
+            : pool >= 0
+                ? self.windowOpening(
+                    pool: pool,
+                    campaign: campaign,
+                    step: Int(cursor.step),
+                    zone: zone,
+                    atOrAfter: time
+                )
+                : self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
+                    atOrAfter: time,
+                    zone: zone,
+                    blackout: self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
+                )
         if opening != time {
+            let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
             let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
             self.emitDeferral(
                 account,
@@ -420,9 +431,7 @@ extension SchedulerEngine {
             self.schedule(account, stepDue: opening)
             return
         }
-        let channel = step.channel
         // A full or closed pool: wait in its line first; the policy judges the contact when it is served.
-        let pool = self.poolOfChannel[channel.position]
         if pool >= 0, !fromPool, self.mustWait(forPool: pool, at: time) {
             self.joinWaiters(account, pool: pool, at: time, into: &actions)
             return
