@@ -17,4 +17,13 @@ struct PoolLine: Sendable {
     var parked = DueQueue()
     var windowSpans = [WindowSpan](repeating: WindowSpan(), count: WindowSpan.slots)
     var hoursSpans = [HoursSpan](repeating: HoursSpan(), count: HoursSpan.slots)
+    /// No parked entry falls due before this instant (a lower bound: stale entries may keep it early), so that
+    /// a drain at an earlier instant skips the parked queue.
+    var parkedFrom = Int64.max
+
+    /// Parks `entry` (see `parked`).
+    mutating func park(_ entry: DueQueue.Entry) {
+        self.parkedFrom = Swift.min(self.parkedFrom, entry.instant)
+        self.parked.insert(entry)
+    }
 }

@@ -47,11 +47,13 @@ struct PoolState: Sendable {
     }
 
     /// Whether an attempt may be dispatched at `instant`.
+    @inline(__always)
     mutating func canDispatch(at instant: Int64) -> Bool {
         self.hasRoom(at: instant) && self.hoursOpening(atOrAfter: instant) == instant
     }
 
     /// Whether a seat and a rate token are free at `instant` (working hours aside).
+    @inline(__always)
     func hasRoom(at instant: Int64) -> Bool {
         self.busy < self.seats && self.tokenAvailable(at: instant)
     }

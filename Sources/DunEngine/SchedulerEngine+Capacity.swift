@@ -9,9 +9,10 @@ extension SchedulerEngine {
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
 
+    @inline(__always)
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
-        let cursor = self.states[Int(entry.owner)].cursor
-        return cursor.phase == .waitingForCapacity && cursor.waitTicket == entry.generation
+        self.states[Int(entry.owner)].cursor.waitTicket == entry.generation
+            && self.states[Int(entry.owner)].cursor.phase == .waitingForCapacity
     }
 
     mutating func dropStaleWaiters(_ pool: Int) {
@@ -203,7 +204,7 @@ extension SchedulerEngine {
                 )
             )
         } else {
-            self.lines[pool].parked.insert(
+            self.lines[pool].park(
                 DueQueue.Entry(
                     instant: opening,
                     priority: cursor.priorityKey,
@@ -243,6 +244,8 @@ extension SchedulerEngine {
 
     /// Moves the parked enrolments whose hours have opened back into the line, in their old places.
     private mutating func unpark(_ pool: Int, at time: Int64) {
+        guard time >= self.lines[pool].parkedFrom else { return }
+        defer { self.lines[pool].parkedFrom = self.lines[pool].parked.min?.instant ?? Int64.max }
         while let top = self.lines[pool].parked.min, top.instant <= time {
             self.lines[pool].parked.popMin()
             guard self.isWaiting(top) else { continue }
@@ -263,17 +266,17 @@ extension SchedulerEngine {
     /// for a result instead: no polling).
     mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
         self.unpark(pool, at: time)
-        while true {
+        // Room first: after a result frees one seat, the second pass stops here without looking at the line.
+        while self.pools[pool].canDispatch(at: time) {
             self.dropStaleWaiters(pool)
             guard let top = self.lines[pool].waiters.min else { break }
-            guard self.pools[pool].canDispatch(at: time) else { break }
-            self.lines[pool].waiters.popMin()
+            self.lines[pool].waiters.removeMin()
             let account = Int(top.owner)
             // The stop rule may have passed while the enrolment waited in line (no timer of its own runs then).
             if self.endIfStopDayPassed(account, at: time, into: &actions) { continue }
             let opening = self.servingInstant(account, pool: pool, at: time, poolOpen: true)
             if opening != time {
-                self.lines[pool].parked.insert(
+                self.lines[pool].park(
                     DueQueue.Entry(
                         instant: opening,
                         priority: top.instant,

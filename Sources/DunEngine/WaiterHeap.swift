@@ -64,6 +64,10 @@ struct WaiterHeap: Sendable {
     }
 
     /// Removes the smallest entry (nothing when the heap is empty).
+    ///
+    /// The hole left at the root goes down to a leaf along the smaller children without comparing them with the
+    /// last entry, which then rises from there: the last entry came from the bottom and usually belongs near
+    /// it, so this saves the comparison with it at every level (Floyd's variant).
     mutating func removeMin() {
         guard let last = self.storage.popLast() else { return }
         if self.storage.isEmpty { return }
@@ -101,9 +105,14 @@ struct WaiterHeap: Sendable {
                         child += 1
                     }
                 }
-                guard bestKey < key else { break }
                 buffer[hole] = buffer[best]
                 hole = best
+            }
+            while hole > 0 {
+                let parent = (hole - 1) >> 2
+                guard key < buffer[parent].key else { break }
+                buffer[hole] = buffer[parent]
+                hole = parent
             }
             buffer[hole] = last
         }
