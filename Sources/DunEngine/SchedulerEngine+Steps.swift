@@ -20,25 +20,39 @@ extension SchedulerEngine {
 
     /// Sets the step's due instant and queues the account's timer (cancelling any earlier one).
     mutating func schedule(_ account: Int, stepDue: Int64) {
-        self.states[account].cursor.stepDue = stepDue
-        self.rearmAccount(account)
+        self.rearmAccount(account, stepDue: stepDue)
     }
 
     /// Cancels the account's queued timer and queues one for its earliest pending instant.
     mutating func rearmAccount(_ account: Int) {
-        self.states[account].cursor.generation &+= 1
-        let cursor = self.states[account].cursor
-        let due = Swift.min(cursor.stepDue, cursor.promiseDue)
-        guard due != EnrolmentCursor.never, cursor.isActive else { return }
+        self.rearmAccount(account, stepDue: nil)
+    }
+
+    /// `rearmAccount`, setting the step's due instant first when `stepDue` is given. The cursor is updated in
+    /// one access (each write through the array checks its uniqueness and bounds).
+    @inline(__always)
+    private mutating func rearmAccount(_ account: Int, stepDue: Int64?) {
+        let (due, priority, generation, active) = Self.bump(&self.states[account].cursor, stepDue: stepDue)
+        guard due != EnrolmentCursor.never, active else { return }
         self.queue.insert(
             DueQueue.Entry(
                 instant: due,
-                priority: cursor.priorityKey,
+                priority: priority,
                 sequence: self.nextSequence(),
                 owner: Int32(account),
-                generation: cursor.generation
+                generation: generation
             )
         )
+    }
+
+    @inline(__always)
+    private static func bump(
+        _ cursor: inout EnrolmentCursor,
+        stepDue: Int64?
+    ) -> (due: Int64, priority: Int64, generation: UInt32, active: Bool) {
+        if let stepDue { cursor.stepDue = stepDue }
+        cursor.generation &+= 1
+        return (Swift.min(cursor.stepDue, cursor.promiseDue), cursor.priorityKey, cursor.generation, cursor.isActive)
     }
 
     func isLive(_ entry: DueQueue.Entry) -> Bool {
@@ -55,8 +69,13 @@ extension SchedulerEngine {
     @inline(__always)
     func prefetch(_ account: Int, bucket: Bool = true) {
         self.states.withUnsafeBufferPointer { buffer in
+            // Every line: a 120-byte state often spans three cache lines, and the middle one is read too.
             let start = UnsafeRawPointer(buffer.baseAddress! + account)
-            dun_prefetch_write(start)
+            var offset = 0
+            while offset < MemoryLayout<AccountState>.size {
+                dun_prefetch_write(start + offset)
+                offset += 64
+            }
             dun_prefetch_write(start + (MemoryLayout<AccountState>.size - 1))
         }
         self.ledgers.withUnsafeBufferPointer { buffer in

@@ -224,7 +224,9 @@ func runEngine(
         engine.handle(.timerFired, at: now, into: &actions)
         var cursor = 0
         while cursor < actions.count {
-            if let (id, channel) = actions[cursor].dispatched { results.append((id, result(for: id, channel: channel))) }
+            if let (id, channel) = actions[cursor].dispatched {
+                results.append((id, result(for: id, channel: channel)))
+            }
             cursor += 1
         }
         // Results come back at the same instant; each may dispatch again (then its result follows too). The
@@ -316,6 +318,10 @@ print(
     "state per account (MemoryLayout stride): cursor \(cursorBytes) B + ledger \(ledgerBytes) B = \(cursorBytes + ledgerBytes) B"
 )
 print("  plus hot account fields next to the cursor: \(SchedulerEngine.accountRecordBytes) B (account data, not state)")
+print(
+    "engine action (MemoryLayout stride): \(MemoryLayout<EngineAction>.stride) B; attempt \(MemoryLayout<Attempt>.stride) B, "
+        + "deferral \(MemoryLayout<Deferral>.stride) B, ending \(MemoryLayout<Ending>.stride) B"
+)
 
 // Ledger heap storage: resident growth for one ledger per account after a realistic two weeks of attempts.
 do {
