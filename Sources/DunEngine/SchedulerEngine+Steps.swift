@@ -279,16 +279,21 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
+        self.emitDeferral(
+            account,
+            text: .rendered(rule: rule, reason: reason),
+            until: until ?? Deferral.noUntil,
+            at: time,
+            into: &actions
+        )
     }
 
     /// `text` is consumed: a policy block moves into the deferral instead of being copied (a copy of a block
     /// goes through its value witness, with a retain per reference it holds).
     private mutating func emitDeferral(
         _ account: Int,
-        rule: String,
         text: consuming Deferral.Text,
-        until: Int64?,
+        until: Int64,
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
@@ -302,10 +307,9 @@ extension SchedulerEngine {
                     campaign: Int(cursor.campaign),
                     step: Int(cursor.step),
                     channel: step.channel,
-                    rule: rule,
                     text: text,
                     at: UTCInstant(secondsSinceEpoch: time),
-                    until: until.map { UTCInstant(secondsSinceEpoch: $0) }
+                    until: until
                 )
             )
         )
@@ -371,8 +375,7 @@ extension SchedulerEngine {
             zone: self.states[account].record.zone,
             blackout: blackout
         )
-        let rule = block.rule
-        self.emitDeferral(account, rule: rule, text: .policy(consume block), until: until, at: time, into: &actions)
+        self.emitDeferral(account, text: .policy(block.takeReason()), until: until, at: time, into: &actions)
         self.schedule(account, stepDue: until)
     }
 
