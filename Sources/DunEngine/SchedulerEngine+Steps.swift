@@ -352,7 +352,7 @@ extension SchedulerEngine {
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        policy.evaluate(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        policy.evaluate(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
     /// The policy blocked the contact on every destination and `block` is the one to report: defer to its next
