@@ -206,8 +206,10 @@ func runEngine(
     for account in prepared { engine.addAccount(account) }
     let start = UTCInstant(date: CivilDate(year: 2026, month: 3, day: 2), secondOfDay: 6 * 3_600)
     let end = start.adding(seconds: Int64(options.days) * 86_400)
+    // A driver that knows its account count sizes its action buffer for one action per account: the largest
+    // handle call (an 08:00 window opening for every account) then fills it without growing it step by step.
     var actions: [EngineAction] = []
-    actions.reserveCapacity(1_024)
+    actions.reserveCapacity(prepared.count)
     var results: [(AttemptID, AttemptResult)] = []
     results.reserveCapacity(1_024)
     let began = clock.now
