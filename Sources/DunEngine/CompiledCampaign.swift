@@ -44,7 +44,9 @@ struct CompiledCampaign: Sendable {
     var rules: [[Rule]]
     /// Per step: the end reason (end steps).
     var endReasons: [String]
-    static let outcomeCount = StepOutcome.allCases.count
+    /// `StepOutcome.allCases.count`, as a literal: a `static let` computed from `allCases` is a lazily initialised
+    /// global, and every read of one on the hot path checks its initialisation (`swift_once`). `init` asserts it.
+    static let outcomeCount = 11
     /// Entry step per variant (one entry when the campaign has no variants).
     var entries: [Int32]
     var weights: [Int]
@@ -64,6 +66,7 @@ struct CompiledCampaign: Sendable {
     var priority: Priority
 
     init(_ campaign: Campaign) {
+        assert(Self.outcomeCount == StepOutcome.allCases.count, "outcomeCount must match StepOutcome")
         func resolve(_ target: StepTarget?, following index: Int) -> Int32 {
             switch target {
             case .stop: return CompiledCampaign.stop

@@ -6,38 +6,64 @@ import DunPolicy
 /// A deferral is never a drop: the engine re-evaluates the step at `until` (or, for a capacity wait, when the
 /// pool frees a slot for it).
 ///
-/// A deferral the policy caused keeps the policy's block and renders its sentence only when `reason` is read
-/// (most drivers only count rule ids). Equality and hashing use the rendered sentence.
+/// A deferral the policy caused keeps the policy's reason facts and renders its sentence only when `reason` is
+/// read (most drivers only count rule ids). Equality and hashing use the rendered sentence.
+///
+/// The value is kept small (the engine appends one per deferral, up to hundreds of thousands in one batch):
+/// campaign and step indices are stored in 32 bits and `until` as seconds, behind the public properties.
 public struct Deferral: Sendable, Hashable {
     public var account: AccountIndex
-    public var campaign: Int
-    public var step: Int
-    public var channel: Channel
     /// The rule id: the policy's (`RF-14-A`, `RF-6-TIME`, `HOUSE-SMS-DAY`, …) or the engine's own
     /// (`CAMPAIGN-WINDOW`, `CAMPAIGN-BLACKOUT`, `CAPACITY`, `DISPUTE-PAUSE`, `PROMISE-PAUSE`).
-    public var rule: String
+    public var rule: String {
+        get {
+            switch self.text {
+            case .rendered(let rule, _): rule
+            case .policy(let reason): reason.rule
+            }
+        }
+        set { self.text = .rendered(rule: newValue, reason: self.reason) }
+    }
     /// One sentence a person can read.
     public var reason: String {
         get {
             switch self.text {
-            case .rendered(let text): text
-            case .policy(let block): block.reason
+            case .rendered(_, let reason): reason
+            case .policy(let reason): reason.reason
             }
         }
-        set { self.text = .rendered(newValue) }
+        set { self.text = .rendered(rule: self.rule, reason: newValue) }
     }
     /// When the decision was taken.
     public var at: UTCInstant
     /// When the step will be re-evaluated; nil for a capacity or pause wait that ends on an event rather than
     /// an instant.
-    public var until: UTCInstant?
+    public var until: UTCInstant? {
+        get { self.untilSeconds == Self.noUntil ? nil : UTCInstant(secondsSinceEpoch: self.untilSeconds) }
+        set { self.untilSeconds = newValue?.secondsSinceEpoch ?? Self.noUntil }
+    }
+    public var campaign: Int {
+        get { Int(self.campaignIndex) }
+        set { self.campaignIndex = Int32(clamping: newValue) }
+    }
+    public var step: Int {
+        get { Int(self.stepIndex) }
+        set { self.stepIndex = Int32(clamping: newValue) }
+    }
 
+    var untilSeconds: Int64
+    var campaignIndex: Int32
+    var stepIndex: Int32
     var text: Text
+    public var channel: Channel
 
-    /// Where the sentence comes from.
+    /// `untilSeconds` for no `until` (never a real instant: the engine's instants are whole seconds near now).
+    static let noUntil = Int64.min
+
+    /// Where the rule id and sentence come from.
     enum Text: Sendable {
-        case rendered(String)
-        case policy(PolicyBlock)
+        case rendered(rule: String, reason: String)
+        case policy(BlockReason)
     }
 
     public init(
@@ -50,14 +76,15 @@ public struct Deferral: Sendable, Hashable {
         at: UTCInstant,
         until: UTCInstant?
     ) {
-        self.account = account
-        self.campaign = campaign
-        self.step = step
-        self.channel = channel
-        self.rule = rule
-        self.text = .rendered(reason)
-        self.at = at
-        self.until = until
+        self.init(
+            account: account,
+            campaign: campaign,
+            step: step,
+            channel: channel,
+            text: .rendered(rule: rule, reason: reason),
+            at: at,
+            until: until?.secondsSinceEpoch ?? Self.noUntil
+        )
     }
 
     init(
@@ -65,19 +92,17 @@ public struct Deferral: Sendable, Hashable {
         campaign: Int,
         step: Int,
         channel: Channel,
-        rule: String,
-        text: Text,
+        text: consuming Text,
         at: UTCInstant,
-        until: UTCInstant?
+        until: Int64
     ) {
         self.account = account
-        self.campaign = campaign
-        self.step = step
+        self.campaignIndex = Int32(clamping: campaign)
+        self.stepIndex = Int32(clamping: step)
         self.channel = channel
-        self.rule = rule
         self.text = text
         self.at = at
-        self.until = until
+        self.untilSeconds = until
     }
 
     public static func == (lhs: Deferral, rhs: Deferral) -> Bool {

@@ -112,9 +112,12 @@ public struct DueQueue: Sendable {
         return index < self.batch.count ? self.batch[index] : nil
     }
 
-    /// Reserves room for `capacity` entries in the batch (the largest group due at one instant).
+    /// Reserves room for `capacity` entries in the batch (the largest group due at one instant) and in the
+    /// buffer its radix sort fills, so that a large batch does not grow them step by step (each step copies the
+    /// entries into fresh memory).
     public mutating func reserveCapacity(_ capacity: Int) {
         self.batch.reserveCapacity(capacity)
+        self.sortScratch.reserveCapacity(capacity)
     }
 
     @inlinable

@@ -102,7 +102,7 @@ struct EnrolmentCursor: Sendable {
     }
 
     var isActive: Bool {
-        self.phase != .none && self.phase != .ended
+        @inline(__always) get { self.phase != .none && self.phase != .ended }
     }
 
     var snapshot: Enrolment? {

@@ -20,25 +20,39 @@ extension SchedulerEngine {
 
     /// Sets the step's due instant and queues the account's timer (cancelling any earlier one).
     mutating func schedule(_ account: Int, stepDue: Int64) {
-        self.states[account].cursor.stepDue = stepDue
-        self.rearmAccount(account)
+        self.rearmAccount(account, stepDue: stepDue)
     }
 
     /// Cancels the account's queued timer and queues one for its earliest pending instant.
     mutating func rearmAccount(_ account: Int) {
-        self.states[account].cursor.generation &+= 1
-        let cursor = self.states[account].cursor
-        let due = Swift.min(cursor.stepDue, cursor.promiseDue)
-        guard due != EnrolmentCursor.never, cursor.isActive else { return }
+        self.rearmAccount(account, stepDue: nil)
+    }
+
+    /// `rearmAccount`, setting the step's due instant first when `stepDue` is given. The cursor is updated in
+    /// one access (each write through the array checks its uniqueness and bounds).
+    @inline(__always)
+    private mutating func rearmAccount(_ account: Int, stepDue: Int64?) {
+        let (due, priority, generation, active) = Self.bump(&self.states[account].cursor, stepDue: stepDue)
+        guard due != EnrolmentCursor.never, active else { return }
         self.queue.insert(
             DueQueue.Entry(
                 instant: due,
-                priority: cursor.priorityKey,
+                priority: priority,
                 sequence: self.nextSequence(),
                 owner: Int32(account),
-                generation: cursor.generation
+                generation: generation
             )
         )
+    }
+
+    @inline(__always)
+    private static func bump(
+        _ cursor: inout EnrolmentCursor,
+        stepDue: Int64?
+    ) -> (due: Int64, priority: Int64, generation: UInt32, active: Bool) {
+        if let stepDue { cursor.stepDue = stepDue }
+        cursor.generation &+= 1
+        return (Swift.min(cursor.stepDue, cursor.promiseDue), cursor.priorityKey, cursor.generation, cursor.isActive)
     }
 
     func isLive(_ entry: DueQueue.Entry) -> Bool {
@@ -55,8 +69,13 @@ extension SchedulerEngine {
     @inline(__always)
     func prefetch(_ account: Int, bucket: Bool = true) {
         self.states.withUnsafeBufferPointer { buffer in
+            // Every line: a 120-byte state often spans three cache lines, and the middle one is read too.
             let start = UnsafeRawPointer(buffer.baseAddress! + account)
-            dun_prefetch_write(start)
+            var offset = 0
+            while offset < MemoryLayout<AccountState>.size {
+                dun_prefetch_write(start + offset)
+                offset += 64
+            }
             dun_prefetch_write(start + (MemoryLayout<AccountState>.size - 1))
         }
         self.ledgers.withUnsafeBufferPointer { buffer in
@@ -260,16 +279,21 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        self.emitDeferral(account, rule: rule, text: .rendered(reason), until: until, at: time, into: &actions)
+        self.emitDeferral(
+            account,
+            text: .rendered(rule: rule, reason: reason),
+            until: until ?? Deferral.noUntil,
+            at: time,
+            into: &actions
+        )
     }
 
     /// `text` is consumed: a policy block moves into the deferral instead of being copied (a copy of a block
     /// goes through its value witness, with a retain per reference it holds).
     private mutating func emitDeferral(
         _ account: Int,
-        rule: String,
         text: consuming Deferral.Text,
-        until: Int64?,
+        until: Int64,
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
@@ -283,10 +307,9 @@ extension SchedulerEngine {
                     campaign: Int(cursor.campaign),
                     step: Int(cursor.step),
                     channel: step.channel,
-                    rule: rule,
                     text: text,
                     at: UTCInstant(secondsSinceEpoch: time),
-                    until: until.map { UTCInstant(secondsSinceEpoch: $0) }
+                    until: until
                 )
             )
         )
@@ -329,7 +352,7 @@ extension SchedulerEngine {
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        policy.evaluate(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        policy.evaluate(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
     /// The policy blocked the contact on every destination and `block` is the one to report: defer to its next
@@ -352,8 +375,7 @@ extension SchedulerEngine {
             zone: self.states[account].record.zone,
             blackout: blackout
         )
-        let rule = block.rule
-        self.emitDeferral(account, rule: rule, text: .policy(consume block), until: until, at: time, into: &actions)
+        self.emitDeferral(account, text: .policy(block.takeReason()), until: until, at: time, into: &actions)
         self.schedule(account, stepDue: until)
     }
 

@@ -70,6 +70,31 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
+        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+    }
+
+    /// `evaluate(_:key:account:ledger:limits:)` for a caller that holds the account and ledger in place (the
+    /// engine's per-account arrays). They are `inout` only so that they are passed by reference: across the
+    /// module boundary a borrowed argument of this size is first copied into a temporary (184 bytes of ledger
+    /// and 57 of account per decision). Neither is modified.
+    package func evaluate(
+        _ candidate: ContactCandidate,
+        key: UInt32,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger,
+        limits: CampaignLimits
+    ) -> PolicyDecision {
+        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+    }
+
+    @inline(__always)
+    private func decide(
+        _ candidate: ContactCandidate,
+        key: UInt32,
+        account: PolicyAccount,
+        ledger: ContactLedger,
+        limits: CampaignLimits
+    ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
         let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)

@@ -27,7 +27,7 @@ public struct PolicyBlock: Hashable, Sendable {
         get {
             switch self.text {
             case .rendered(let text): text.rule
-            case .pending(let pending): pending.hit.rule.id
+            case .pending(let pending): pending.rule.id
             }
         }
         set { self.text = .rendered(RenderedBlock(rule: newValue, citation: self.citation, reason: self.reason)) }
@@ -37,7 +37,7 @@ public struct PolicyBlock: Hashable, Sendable {
         get {
             switch self.text {
             case .rendered(let text): text.citation
-            case .pending(let pending): pending.hit.rule.citation
+            case .pending(let pending): pending.rule.citation
             }
         }
         set { self.text = .rendered(RenderedBlock(rule: self.rule, citation: newValue, reason: self.reason)) }
@@ -71,6 +71,12 @@ public struct PolicyBlock: Hashable, Sendable {
     /// Whether no later instant can allow this contact.
     public var isTerminal: Bool { self.nextAllowed == nil }
 
+    /// The block's rule id and sentence without `nextAllowed`, for a holder that keeps only those (the engine's
+    /// deferrals): moved out, not copied.
+    package consuming func takeReason() -> BlockReason {
+        BlockReason(text: self.text)
+    }
+
     public static func == (lhs: PolicyBlock, rhs: PolicyBlock) -> Bool {
         lhs.rule == rhs.rule && lhs.citation == rhs.citation && lhs.nextAllowed == rhs.nextAllowed
             && lhs.reason == rhs.reason
@@ -81,6 +87,27 @@ public struct PolicyBlock: Hashable, Sendable {
         hasher.combine(self.citation)
         hasher.combine(self.reason)
         hasher.combine(self.nextAllowed)
+    }
+}
+
+/// A block's rule id and sentence, rendered on demand (see `PolicyBlock.takeReason()`).
+package struct BlockReason: Sendable {
+    var text: BlockText
+
+    /// The rule id (`PolicyBlock.rule`).
+    package var rule: String {
+        switch self.text {
+        case .rendered(let text): text.rule
+        case .pending(let pending): pending.rule.id
+        }
+    }
+
+    /// The sentence (`PolicyBlock.reason`).
+    package var reason: String {
+        switch self.text {
+        case .rendered(let text): text.reason
+        case .pending(let pending): pending.render()
+        }
     }
 }
 
@@ -107,26 +134,56 @@ final class RenderedBlock: Sendable {
 /// rendering is the same whenever it happens).
 ///
 /// It holds no reference to the account's shared data except for the one rule whose sentence quotes it (an
-/// inconvenient-time designation): copying and releasing a block then touches no account memory.
+/// inconvenient-time designation): copying and releasing a block then touches no account memory. The hit and
+/// the candidate are stored field by field, widest first, so the value packs into 77 bytes (a block travels in
+/// every deferral the engine emits); `hit` and `candidate` rebuild them.
 struct PendingReason: Sendable {
-    var hit: Hit
-    var candidate: ContactCandidate
-    var home: ZoneID?
+    var release: Int64
+    var first: Int64
+    var second: Int64
+    var third: Int64
+    var debtBucket: String
+    var at: Int64
     /// The account's shared data, only for `.inconvenient` (nil otherwise).
     var designations: PolicyAccount.Storage?
-    var ukHours: (from: LocalTime, to: LocalTime)
+    var destination: Int32
+    /// `ContactPolicy.ukHours.from` (the only UK hour a sentence quotes), minutes since midnight.
+    var ukFromMinute: Int32
+    var home: ZoneID?
+    var rule: PolicyRule
+    var channel: Channel
 
     init(hit: Hit, candidate: ContactCandidate, account: PolicyAccount, ukHours: (from: LocalTime, to: LocalTime)) {
-        self.hit = hit
-        self.candidate = candidate
-        self.home = account.homeZone
+        self.release = hit.release
+        self.first = hit.first
+        self.second = hit.second
+        self.third = hit.third
+        self.debtBucket = candidate.debtBucket
+        self.at = candidate.at.secondsSinceEpoch
         self.designations = hit.rule == .inconvenient ? account.storage : nil
-        self.ukHours = ukHours
+        self.destination = Int32(clamping: candidate.destination)
+        self.ukFromMinute = Int32(clamping: ukHours.from.minuteOfDay)
+        self.home = account.homeZone
+        self.rule = hit.rule
+        self.channel = candidate.channel
+    }
+
+    var hit: Hit {
+        Hit(rule: self.rule, release: self.release, first: self.first, second: self.second, third: self.third)
+    }
+
+    var candidate: ContactCandidate {
+        ContactCandidate(
+            channel: self.channel,
+            destination: Int(self.destination),
+            debtBucket: self.debtBucket,
+            at: UTCInstant(secondsSinceEpoch: self.at)
+        )
     }
 
     func render() -> String {
         var policy = ContactPolicy()
-        policy.ukHours = self.ukHours
+        policy.ukHours.from = LocalTime(minuteOfDay: Int(self.ukFromMinute))
         return policy.reason(
             for: self.hit,
             self.candidate,

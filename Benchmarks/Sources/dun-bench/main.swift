@@ -206,8 +206,10 @@ func runEngine(
     for account in prepared { engine.addAccount(account) }
     let start = UTCInstant(date: CivilDate(year: 2026, month: 3, day: 2), secondOfDay: 6 * 3_600)
     let end = start.adding(seconds: Int64(options.days) * 86_400)
+    // A driver that knows its account count sizes its action buffer for one action per account: the largest
+    // handle call (an 08:00 window opening for every account) then fills it without growing it step by step.
     var actions: [EngineAction] = []
-    actions.reserveCapacity(1_024)
+    actions.reserveCapacity(prepared.count)
     var results: [(AttemptID, AttemptResult)] = []
     results.reserveCapacity(1_024)
     let began = clock.now
@@ -224,7 +226,9 @@ func runEngine(
         engine.handle(.timerFired, at: now, into: &actions)
         var cursor = 0
         while cursor < actions.count {
-            if let (id, channel) = actions[cursor].dispatched { results.append((id, result(for: id, channel: channel))) }
+            if let (id, channel) = actions[cursor].dispatched {
+                results.append((id, result(for: id, channel: channel)))
+            }
             cursor += 1
         }
         // Results come back at the same instant; each may dispatch again (then its result follows too). The
@@ -316,6 +320,10 @@ print(
     "state per account (MemoryLayout stride): cursor \(cursorBytes) B + ledger \(ledgerBytes) B = \(cursorBytes + ledgerBytes) B"
 )
 print("  plus hot account fields next to the cursor: \(SchedulerEngine.accountRecordBytes) B (account data, not state)")
+print(
+    "engine action (MemoryLayout stride): \(MemoryLayout<EngineAction>.stride) B; attempt \(MemoryLayout<Attempt>.stride) B, "
+        + "deferral \(MemoryLayout<Deferral>.stride) B, ending \(MemoryLayout<Ending>.stride) B"
+)
 
 // Ledger heap storage: resident growth for one ledger per account after a realistic two weeks of attempts.
 do {
