@@ -26,21 +26,12 @@ public struct PolicyAccount: Sendable {
         let phoneFacts: [PhoneFacts]
         let emailFacts: [EmailFacts]
 
-        init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
+        init(_ account: Account, resolved: Resolved) {
             self.account = account
-            var profiles = JurisdictionProfile.profiles(for: account.address)
-            for profile in extraProfiles where !profiles.contains(profile) { profiles.append(profile) }
-            // NYC, MA, WA and CA are US jurisdictions: federal law reaches them too.
-            if profiles.contains(where: { [.massachusetts, .washington, .newYorkCity, .california].contains($0) }),
-                !profiles.contains(.usFederal)
-            {
-                profiles.append(.usFederal)
-            }
-            self.profiles = profiles.sorted()
-            self.profileBits = profiles.reduce(0) { $0 | $1.bit }
-            let zones = ZoneResolver.candidateZones(for: account)
-            self.candidateZones = zones
-            self.homeZone = ZoneResolver.homeZone(for: account) ?? zones.first
+            self.profiles = resolved.profiles
+            self.profileBits = resolved.profileBits
+            self.candidateZones = resolved.candidateZones
+            self.homeZone = resolved.homeZone
             var mask: UInt64 = 0
             for (index, phone) in account.phones.enumerated() where phone.kind == .work && index < 64 {
                 mask |= 1 << UInt64(index)
@@ -97,7 +88,17 @@ public struct PolicyAccount: Sendable {
 
     /// Resolves zones and profiles for `account`; `extraProfiles` are added to those implied by the address.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = []) {
-        let storage = Storage(account, extraProfiles: extraProfiles)
+        self.init(account, storage: Storage(account, resolved: Resolved(account, extraProfiles: extraProfiles)))
+    }
+
+    /// `init(_:extraProfiles:)`, taking the zones and profiles from `shapes` when an account of the same shape
+    /// (address, what each phone number says about its place, explicit zones, extra profiles) was resolved
+    /// before, and remembering them otherwise. The result is the same either way; only the work differs.
+    public init(_ account: Account, extraProfiles: [JurisdictionProfile] = [], shapes: inout Shapes) {
+        self.init(account, storage: Storage(account, resolved: shapes.resolve(account, extraProfiles: extraProfiles)))
+    }
+
+    private init(_ account: Account, storage: Storage) {
         self.storage = storage
         let zones = storage.candidateZones
         var pack: UInt64 = 0
@@ -249,5 +250,92 @@ struct EmailFacts: Sendable {
         self.provenance = email.provenance
         self.optOutDeadline = email.optOutDeadline?.secondsSinceEpoch
         self.employerProvided = email.employerProvided
+    }
+}
+
+extension PolicyAccount {
+    /// The zones and profiles an account resolves to: a function of its address, what its phone numbers say
+    /// about their place (`ZoneResolver.phoneKey`), its explicit zones and the extra profiles.
+    struct Resolved: Sendable {
+        let profiles: [JurisdictionProfile]
+        let profileBits: UInt8
+        let candidateZones: [ZoneID]
+        let homeZone: ZoneID?
+
+        init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
+            var profiles = JurisdictionProfile.profiles(for: account.address)
+            for profile in extraProfiles where !profiles.contains(profile) { profiles.append(profile) }
+            // NYC, MA, WA and CA are US jurisdictions: federal law reaches them too.
+            if profiles.contains(where: { [.massachusetts, .washington, .newYorkCity, .california].contains($0) }),
+                !profiles.contains(.usFederal)
+            {
+                profiles.append(.usFederal)
+            }
+            self.profiles = profiles.sorted()
+            self.profileBits = profiles.reduce(0) { $0 | $1.bit }
+            let zones = ZoneResolver.resolve(account)
+            self.candidateZones = zones.candidates
+            self.homeZone = zones.home ?? zones.candidates.first
+        }
+    }
+
+    /// A small memory of resolved account shapes (`init(_:extraProfiles:shapes:)`): portfolios repeat a few
+    /// shapes (the same states, area codes and profiles), and resolving one costs string normalisation and
+    /// table look-ups that a comparison of the inputs avoids. It holds at most `capacity` shapes, replaced
+    /// in turn; a shape it does not hold is resolved as without it.
+    public struct Shapes: Sendable {
+        struct Entry: Sendable {
+            let address: PostalAddress
+            let phoneKeys: [Int]
+            let timeZones: [String]
+            let extraProfiles: [JurisdictionProfile]
+            let resolved: Resolved
+        }
+
+        static let capacity = 16
+        var entries: [Entry] = []
+        /// The entry replaced next once `entries` is full.
+        var next = 0
+        /// The entry that matched last (tried first).
+        var last = 0
+
+        public init() {}
+
+        mutating func resolve(_ account: Account, extraProfiles: [JurisdictionProfile]) -> Resolved {
+            if self.last < self.entries.count, Self.matches(self.entries[self.last], account, extraProfiles) {
+                return self.entries[self.last].resolved
+            }
+            for index in self.entries.indices where Self.matches(self.entries[index], account, extraProfiles) {
+                self.last = index
+                return self.entries[index].resolved
+            }
+            let entry = Entry(
+                address: account.address,
+                phoneKeys: account.phones.map { ZoneResolver.phoneKey($0.number) },
+                timeZones: account.timeZones,
+                extraProfiles: extraProfiles,
+                resolved: Resolved(account, extraProfiles: extraProfiles)
+            )
+            if self.entries.count < Self.capacity {
+                self.last = self.entries.count
+                self.entries.append(entry)
+            } else {
+                self.last = self.next
+                self.entries[self.next] = entry
+                self.next = (self.next + 1) % Self.capacity
+            }
+            return entry.resolved
+        }
+
+        static func matches(_ entry: Entry, _ account: Account, _ extraProfiles: [JurisdictionProfile]) -> Bool {
+            guard entry.address == account.address, entry.phoneKeys.count == account.phones.count,
+                entry.timeZones == account.timeZones, entry.extraProfiles == extraProfiles
+            else { return false }
+            for (index, phone) in account.phones.enumerated()
+            where ZoneResolver.phoneKey(phone.number) != entry.phoneKeys[index] {
+                return false
+            }
+            return true
+        }
     }
 }
