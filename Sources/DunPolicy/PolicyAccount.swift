@@ -26,7 +26,7 @@ public struct PolicyAccount: Sendable {
         let phoneFacts: [PhoneFacts]
         let emailFacts: [EmailFacts]
 
-        init(_ account: Account, resolved: Resolved) {
+        init(_ account: Account, resolved: Resolved, phoneFacts: [PhoneFacts], emailFacts: [EmailFacts]) {
             self.account = account
             self.profiles = resolved.profiles
             self.profileBits = resolved.profileBits
@@ -52,8 +52,8 @@ public struct PolicyAccount: Sendable {
             if flags.employerProhibitsWorkContact { status |= Flag.employerProhibits }
             self.statusBits = status
             self.attorneyKeys = account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) }
-            self.phoneFacts = account.phones.map(PhoneFacts.init)
-            self.emailFacts = account.emails.map(EmailFacts.init)
+            self.phoneFacts = phoneFacts
+            self.emailFacts = emailFacts
         }
     }
 
@@ -88,14 +88,26 @@ public struct PolicyAccount: Sendable {
 
     /// Resolves zones and profiles for `account`; `extraProfiles` are added to those implied by the address.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = []) {
-        self.init(account, storage: Storage(account, resolved: Resolved(account, extraProfiles: extraProfiles)))
+        let storage = Storage(
+            account,
+            resolved: Resolved(account, extraProfiles: extraProfiles),
+            phoneFacts: account.phones.map(PhoneFacts.init),
+            emailFacts: account.emails.map(EmailFacts.init)
+        )
+        self.init(account, storage: storage)
     }
 
     /// `init(_:extraProfiles:)`, taking the zones and profiles from `shapes` when an account of the same shape
     /// (address, what each phone number says about its place, explicit zones, extra profiles) was resolved
     /// before, and remembering them otherwise. The result is the same either way; only the work differs.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = [], shapes: inout Shapes) {
-        self.init(account, storage: Storage(account, resolved: shapes.resolve(account, extraProfiles: extraProfiles)))
+        let storage = Storage(
+            account,
+            resolved: shapes.resolve(account, extraProfiles: extraProfiles),
+            phoneFacts: shapes.phoneFacts(account.phones),
+            emailFacts: shapes.emailFacts(account.emails)
+        )
+        self.init(account, storage: storage)
     }
 
     private init(_ account: Account, storage: Storage) {
@@ -210,7 +222,7 @@ public struct PolicyAccount: Sendable {
 }
 
 /// What the policy needs about one phone, precomputed.
-struct PhoneFacts: Sendable {
+struct PhoneFacts: Sendable, Equatable {
     var kind: PhoneContact.Kind
     var autodialConsent: Bool
     /// The latest of text consent and the consumer's last text (RF-6-SMS basis), or Int64.min.
@@ -241,7 +253,7 @@ struct PhoneFacts: Sendable {
 }
 
 /// What the policy needs about one email address, precomputed.
-struct EmailFacts: Sendable {
+struct EmailFacts: Sendable, Equatable {
     var provenance: EmailContact.Provenance
     var optOutDeadline: Int64?
     var employerProvided: Bool
@@ -298,16 +310,25 @@ extension PolicyAccount {
         var next = 0
         /// The entry that matched last (tried first).
         var last = 0
+        /// Recent per-destination facts (accounts of one shape often have equal ones), shared rather than
+        /// allocated again; at most `factsCapacity` of each, replaced in turn.
+        var recentPhoneFacts: [[PhoneFacts]] = []
+        var recentEmailFacts: [[EmailFacts]] = []
+        var nextPhoneFacts = 0
+        var nextEmailFacts = 0
+        static let factsCapacity = 4
 
         public init() {}
 
         mutating func resolve(_ account: Account, extraProfiles: [JurisdictionProfile]) -> Resolved {
-            if self.last < self.entries.count, Self.matches(self.entries[self.last], account, extraProfiles) {
-                return self.entries[self.last].resolved
+            let last = self.last
+            let found = self.entries.withUnsafeBufferPointer { entries -> Int? in
+                if last < entries.count, Self.matches(entries[last], account, extraProfiles) { return last }
+                return entries.indices.first { Self.matches(entries[$0], account, extraProfiles) }
             }
-            for index in self.entries.indices where Self.matches(self.entries[index], account, extraProfiles) {
-                self.last = index
-                return self.entries[index].resolved
+            if let found {
+                self.last = found
+                return self.entries[found].resolved
             }
             let entry = Entry(
                 address: account.address,
@@ -325,6 +346,43 @@ extension PolicyAccount {
                 self.next = (self.next + 1) % Self.capacity
             }
             return entry.resolved
+        }
+
+        /// The facts of `phones`: a recent array when one is equal, else a new one (remembered).
+        mutating func phoneFacts(_ phones: [PhoneContact]) -> [PhoneFacts] {
+            let found = self.recentPhoneFacts.withUnsafeBufferPointer { recent in
+                recent.indices.first { index in
+                    recent[index].count == phones.count
+                        && phones.indices.allSatisfy { PhoneFacts(phones[$0]) == recent[index][$0] }
+                }
+            }
+            if let found { return self.recentPhoneFacts[found] }
+            let facts = phones.map(PhoneFacts.init)
+            Self.remember(facts, in: &self.recentPhoneFacts, next: &self.nextPhoneFacts)
+            return facts
+        }
+
+        /// The facts of `emails`: a recent array when one is equal, else a new one (remembered).
+        mutating func emailFacts(_ emails: [EmailContact]) -> [EmailFacts] {
+            let found = self.recentEmailFacts.withUnsafeBufferPointer { recent in
+                recent.indices.first { index in
+                    recent[index].count == emails.count
+                        && emails.indices.allSatisfy { EmailFacts(emails[$0]) == recent[index][$0] }
+                }
+            }
+            if let found { return self.recentEmailFacts[found] }
+            let facts = emails.map(EmailFacts.init)
+            Self.remember(facts, in: &self.recentEmailFacts, next: &self.nextEmailFacts)
+            return facts
+        }
+
+        static func remember<Facts>(_ facts: [Facts], in recent: inout [[Facts]], next: inout Int) {
+            if recent.count < Self.factsCapacity {
+                recent.append(facts)
+            } else {
+                recent[next] = facts
+                next = (next + 1) % Self.factsCapacity
+            }
         }
 
         static func matches(_ entry: Entry, _ account: Account, _ extraProfiles: [JurisdictionProfile]) -> Bool {

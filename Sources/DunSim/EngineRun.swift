@@ -106,6 +106,9 @@ struct EngineRun {
         ("FL", "305"), ("IL", "312"), ("CO", "303"), ("OR", "206"), ("MA", "617"),
     ]
 
+    /// `+1` and the area code of each home.
+    static let phonePrefixes = Self.homes.map { "+1" + $0.area }
+
     static func home(_ i: Int, population: Population) -> Int {
         if population.traits[i] & Population.Trait.massachusetts != 0 { return 4 }
         switch population.utcOffsetHours[i] {
@@ -128,22 +131,24 @@ struct EngineRun {
     /// SMS consent when it can text) and one email address on file; whether they work is the model's call.
     static func account(_ i: Int, population: Population, start: UTCInstant, dpd: Int) -> Account {
         let traits = population.traits[i]
-        let (state, area) = Self.homes[Self.home(i, population: population)]
-        let line = 1_000_000 + i % 9_000_000
+        let home = Self.home(i, population: population)
+        let state = Self.homes[home].state
+        // The line is 1,000,000 ... 9,999,999: seven digits after the home's `+1` and area code.
         let phone = PhoneContact(
-            number: "+1" + area + String(line).suffix(7),
+            number: Self.phonePrefixes[home] + String(1_000_000 + i % 9_000_000),
             kind: .mobile,
             smsConsentAt: traits & Population.Trait.smsCapable != 0 ? start.adding(seconds: -86_400) : nil,
             autodialConsent: true
         )
         // Every account has an address on file; a skip's (or an invalid one) bounces.
-        let emails = [EmailContact(address: "a\(i)@example.com", provenance: .consumerConsented)]
+        let number = String(i)
+        let emails = [EmailContact(address: "a" + number + "@example.com", provenance: .consumerConsented)]
         return Account(
-            id: "A\(i)",
+            id: "A" + number,
             address: PostalAddress(country: "US", state: state),
             phones: [phone],
             emails: emails,
-            debts: [Debt(id: "D\(i)", balance: Money(cents: population.balance[i]), daysPastDue: dpd)]
+            debts: [Debt(id: "D" + number, balance: Money(cents: population.balance[i]), daysPastDue: dpd)]
         )
     }
 
