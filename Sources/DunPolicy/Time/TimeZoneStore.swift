@@ -2,7 +2,9 @@
 ///
 /// `shared` is a `static let`, so Swift initialises it exactly once, thread-safely, on first use; after that
 /// everything is immutable and lookups neither lock nor allocate.
+@usableFromInline
 final class TimeZoneStore: Sendable {
+    @usableFromInline
     static let shared = TimeZoneStore(compiled: TimeZoneTable.compiledData)
 
     /// Canonical zone names, sorted; the position is the `ZoneID` index.
@@ -29,17 +31,24 @@ final class TimeZoneStore: Sendable {
     /// with the offset after it (`at == Int64.max` when the span has none). A span with two or more
     /// transitions has `at == Int64.min`, and lookups there take the general path. Most lookups are then one
     /// load and one comparison.
+    @usableFromInline
     let spans: [BucketSpan]
     static let bucketShift: Int64 = 24
     static let bucketCount = 256
     /// Spans of 2^23 s (97 days): shorter than the shortest gap between the two yearly transitions of
     /// daylight-saving zones (about 4 months), so nearly every span holds at most one transition.
+    @usableFromInline
     static let spanShift: Int64 = 23
+    @usableFromInline
     static let spanCount = 512
 
-    struct BucketSpan {
+    @usableFromInline
+    struct BucketSpan: Sendable {
+        @usableFromInline
         var at: Int64
+        @usableFromInline
         var before: Int32
+        @usableFromInline
         var after: Int32
     }
 
@@ -249,7 +258,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// The offset in force at `instant` in `zone`.
-    @inline(__always)
+    @inlinable
     func offset(of zone: Int, at instant: Int64) -> Int {
         let index = instant >> Self.spanShift
         if index >= 0 && index < Self.spanCount {
@@ -260,6 +269,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// The offset in force at `instant` in `zone`, from the transition list (any instant, any bucket).
+    @usableFromInline
     func generalOffset(of zone: Int, at instant: Int64) -> Int {
         let next = self.firstTransition(of: zone, after: instant)
         return next == self.bounds[zone] ? Int(self.initialOffsets[zone]) : Int(self.offsets[next - 1])
@@ -267,6 +277,7 @@ final class TimeZoneStore: Sendable {
 
     /// The smallest instant `t >= start` whose local time (`t + offset(t)`) is at or after `localTarget`
     /// (local seconds since the epoch). Walks the zone's offset pieces from `start`; each piece is linear.
+    @inlinable
     func firstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
         // Usually no transition lies between `start` and the answer: the span table then answers directly.
         let index = start >> Self.spanShift
@@ -285,6 +296,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// `firstInstant(from:localAtLeast:zone:)` from the transition list alone (any instant).
+    @usableFromInline
     func generalFirstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
         var next = self.firstTransition(of: zone, after: start)
         let end = self.bounds[zone + 1]
