@@ -42,6 +42,8 @@ public struct SchedulerEngine: Sendable {
     /// Per account: the debt bucket attempts are about (the first debt's; the account id when it has none).
     var debtBuckets: [String] = []
     var ledgers: [ContactLedger] = []
+    /// Resolved account shapes (zones and profiles), so that accounts of one shape are resolved once.
+    var shapes = PolicyAccount.Shapes()
     var queue = DueQueue()
     var pools: [PoolState]
     /// Each pool's waiting line (same indices as `pools`).
@@ -111,7 +113,7 @@ public struct SchedulerEngine: Sendable {
     @discardableResult
     public mutating func addAccount(_ account: Account) -> AccountIndex {
         let index = AccountIndex(self.states.count)
-        let policyAccount = PolicyAccount(account)
+        let policyAccount = PolicyAccount(account, shapes: &self.shapes)
         let bucket = account.debts.first?.bucket ?? account.id
         self.states.append(
             AccountState(

@@ -26,21 +26,12 @@ public struct PolicyAccount: Sendable {
         let phoneFacts: [PhoneFacts]
         let emailFacts: [EmailFacts]
 
-        init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
+        init(_ account: Account, resolved: Resolved, phoneFacts: [PhoneFacts], emailFacts: [EmailFacts]) {
             self.account = account
-            var profiles = JurisdictionProfile.profiles(for: account.address)
-            for profile in extraProfiles where !profiles.contains(profile) { profiles.append(profile) }
-            // NYC, MA, WA and CA are US jurisdictions: federal law reaches them too.
-            if profiles.contains(where: { [.massachusetts, .washington, .newYorkCity, .california].contains($0) }),
-                !profiles.contains(.usFederal)
-            {
-                profiles.append(.usFederal)
-            }
-            self.profiles = profiles.sorted()
-            self.profileBits = profiles.reduce(0) { $0 | $1.bit }
-            let zones = ZoneResolver.candidateZones(for: account)
-            self.candidateZones = zones
-            self.homeZone = ZoneResolver.homeZone(for: account) ?? zones.first
+            self.profiles = resolved.profiles
+            self.profileBits = resolved.profileBits
+            self.candidateZones = resolved.candidateZones
+            self.homeZone = resolved.homeZone
             var mask: UInt64 = 0
             for (index, phone) in account.phones.enumerated() where phone.kind == .work && index < 64 {
                 mask |= 1 << UInt64(index)
@@ -61,8 +52,8 @@ public struct PolicyAccount: Sendable {
             if flags.employerProhibitsWorkContact { status |= Flag.employerProhibits }
             self.statusBits = status
             self.attorneyKeys = account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) }
-            self.phoneFacts = account.phones.map(PhoneFacts.init)
-            self.emailFacts = account.emails.map(EmailFacts.init)
+            self.phoneFacts = phoneFacts
+            self.emailFacts = emailFacts
         }
     }
 
@@ -97,7 +88,29 @@ public struct PolicyAccount: Sendable {
 
     /// Resolves zones and profiles for `account`; `extraProfiles` are added to those implied by the address.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = []) {
-        let storage = Storage(account, extraProfiles: extraProfiles)
+        let storage = Storage(
+            account,
+            resolved: Resolved(account, extraProfiles: extraProfiles),
+            phoneFacts: account.phones.map(PhoneFacts.init),
+            emailFacts: account.emails.map(EmailFacts.init)
+        )
+        self.init(account, storage: storage)
+    }
+
+    /// `init(_:extraProfiles:)`, taking the zones and profiles from `shapes` when an account of the same shape
+    /// (address, what each phone number says about its place, explicit zones, extra profiles) was resolved
+    /// before, and remembering them otherwise. The result is the same either way; only the work differs.
+    public init(_ account: Account, extraProfiles: [JurisdictionProfile] = [], shapes: inout Shapes) {
+        let storage = Storage(
+            account,
+            resolved: shapes.resolve(account, extraProfiles: extraProfiles),
+            phoneFacts: shapes.phoneFacts(account.phones),
+            emailFacts: shapes.emailFacts(account.emails)
+        )
+        self.init(account, storage: storage)
+    }
+
+    private init(_ account: Account, storage: Storage) {
         self.storage = storage
         let zones = storage.candidateZones
         var pack: UInt64 = 0
@@ -209,7 +222,7 @@ public struct PolicyAccount: Sendable {
 }
 
 /// What the policy needs about one phone, precomputed.
-struct PhoneFacts: Sendable {
+struct PhoneFacts: Sendable, Equatable {
     var kind: PhoneContact.Kind
     var autodialConsent: Bool
     /// The latest of text consent and the consumer's last text (RF-6-SMS basis), or Int64.min.
@@ -240,7 +253,7 @@ struct PhoneFacts: Sendable {
 }
 
 /// What the policy needs about one email address, precomputed.
-struct EmailFacts: Sendable {
+struct EmailFacts: Sendable, Equatable {
     var provenance: EmailContact.Provenance
     var optOutDeadline: Int64?
     var employerProvided: Bool
@@ -249,5 +262,138 @@ struct EmailFacts: Sendable {
         self.provenance = email.provenance
         self.optOutDeadline = email.optOutDeadline?.secondsSinceEpoch
         self.employerProvided = email.employerProvided
+    }
+}
+
+extension PolicyAccount {
+    /// The zones and profiles an account resolves to: a function of its address, what its phone numbers say
+    /// about their place (`ZoneResolver.phoneKey`), its explicit zones and the extra profiles.
+    struct Resolved: Sendable {
+        let profiles: [JurisdictionProfile]
+        let profileBits: UInt8
+        let candidateZones: [ZoneID]
+        let homeZone: ZoneID?
+
+        init(_ account: Account, extraProfiles: [JurisdictionProfile]) {
+            var profiles = JurisdictionProfile.profiles(for: account.address)
+            for profile in extraProfiles where !profiles.contains(profile) { profiles.append(profile) }
+            // NYC, MA, WA and CA are US jurisdictions: federal law reaches them too.
+            if profiles.contains(where: { [.massachusetts, .washington, .newYorkCity, .california].contains($0) }),
+                !profiles.contains(.usFederal)
+            {
+                profiles.append(.usFederal)
+            }
+            self.profiles = profiles.sorted()
+            self.profileBits = profiles.reduce(0) { $0 | $1.bit }
+            let zones = ZoneResolver.resolve(account)
+            self.candidateZones = zones.candidates
+            self.homeZone = zones.home ?? zones.candidates.first
+        }
+    }
+
+    /// A small memory of resolved account shapes (`init(_:extraProfiles:shapes:)`): portfolios repeat a few
+    /// shapes (the same states, area codes and profiles), and resolving one costs string normalisation and
+    /// table look-ups that a comparison of the inputs avoids. It holds at most `capacity` shapes, replaced
+    /// in turn; a shape it does not hold is resolved as without it.
+    public struct Shapes: Sendable {
+        struct Entry: Sendable {
+            let address: PostalAddress
+            let phoneKeys: [Int]
+            let timeZones: [String]
+            let extraProfiles: [JurisdictionProfile]
+            let resolved: Resolved
+        }
+
+        static let capacity = 16
+        var entries: [Entry] = []
+        /// The entry replaced next once `entries` is full.
+        var next = 0
+        /// The entry that matched last (tried first).
+        var last = 0
+        /// Recent per-destination facts (accounts of one shape often have equal ones), shared rather than
+        /// allocated again; at most `factsCapacity` of each, replaced in turn.
+        var recentPhoneFacts: [[PhoneFacts]] = []
+        var recentEmailFacts: [[EmailFacts]] = []
+        var nextPhoneFacts = 0
+        var nextEmailFacts = 0
+        static let factsCapacity = 4
+
+        public init() {}
+
+        mutating func resolve(_ account: Account, extraProfiles: [JurisdictionProfile]) -> Resolved {
+            let last = self.last
+            let found = self.entries.withUnsafeBufferPointer { entries -> Int? in
+                if last < entries.count, Self.matches(entries[last], account, extraProfiles) { return last }
+                return entries.indices.first { Self.matches(entries[$0], account, extraProfiles) }
+            }
+            if let found {
+                self.last = found
+                return self.entries[found].resolved
+            }
+            let entry = Entry(
+                address: account.address,
+                phoneKeys: account.phones.map { ZoneResolver.phoneKey($0.number) },
+                timeZones: account.timeZones,
+                extraProfiles: extraProfiles,
+                resolved: Resolved(account, extraProfiles: extraProfiles)
+            )
+            if self.entries.count < Self.capacity {
+                self.last = self.entries.count
+                self.entries.append(entry)
+            } else {
+                self.last = self.next
+                self.entries[self.next] = entry
+                self.next = (self.next + 1) % Self.capacity
+            }
+            return entry.resolved
+        }
+
+        /// The facts of `phones`: a recent array when one is equal, else a new one (remembered).
+        mutating func phoneFacts(_ phones: [PhoneContact]) -> [PhoneFacts] {
+            let found = self.recentPhoneFacts.withUnsafeBufferPointer { recent in
+                recent.indices.first { index in
+                    recent[index].count == phones.count
+                        && phones.indices.allSatisfy { PhoneFacts(phones[$0]) == recent[index][$0] }
+                }
+            }
+            if let found { return self.recentPhoneFacts[found] }
+            let facts = phones.map(PhoneFacts.init)
+            Self.remember(facts, in: &self.recentPhoneFacts, next: &self.nextPhoneFacts)
+            return facts
+        }
+
+        /// The facts of `emails`: a recent array when one is equal, else a new one (remembered).
+        mutating func emailFacts(_ emails: [EmailContact]) -> [EmailFacts] {
+            let found = self.recentEmailFacts.withUnsafeBufferPointer { recent in
+                recent.indices.first { index in
+                    recent[index].count == emails.count
+                        && emails.indices.allSatisfy { EmailFacts(emails[$0]) == recent[index][$0] }
+                }
+            }
+            if let found { return self.recentEmailFacts[found] }
+            let facts = emails.map(EmailFacts.init)
+            Self.remember(facts, in: &self.recentEmailFacts, next: &self.nextEmailFacts)
+            return facts
+        }
+
+        static func remember<Facts>(_ facts: [Facts], in recent: inout [[Facts]], next: inout Int) {
+            if recent.count < Self.factsCapacity {
+                recent.append(facts)
+            } else {
+                recent[next] = facts
+                next = (next + 1) % Self.factsCapacity
+            }
+        }
+
+        static func matches(_ entry: Entry, _ account: Account, _ extraProfiles: [JurisdictionProfile]) -> Bool {
+            guard entry.address == account.address, entry.phoneKeys.count == account.phones.count,
+                entry.timeZones == account.timeZones, entry.extraProfiles == extraProfiles
+            else { return false }
+            for (index, phone) in account.phones.enumerated()
+            where ZoneResolver.phoneKey(phone.number) != entry.phoneKeys[index] {
+                return false
+            }
+            return true
+        }
     }
 }

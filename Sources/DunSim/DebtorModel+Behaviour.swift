@@ -98,16 +98,16 @@ extension DebtorModel {
         let behaviour = self.rates
         let agency = self.rates
         self.outcome.callAttempts += 1
-        self.state[i] |= Bit.triedPhone
-        guard self.state[i] & Bit.phoneValid != 0 else {
+        self.hot[i].state |= Bit.triedPhone
+        guard self.hot[i].state & Bit.phoneValid != 0 else {
             // A bad number: the SIT tone flags it and it is not redialled.
-            self.state[i] |= Bit.badNumber
+            self.hot[i].state |= Bit.badNumber
             return agency.ahtNoAnswerMinutes
         }
         let fatigue = Double(self.currentFatigue(i, day))
         let hour = localMinute / 60
         let band = hour >= 9 && hour < 17 ? 0 : (hour >= 17 && hour < 21 ? 1 : 2)
-        let hourMultiplier = behaviour.hours[min(2, Int(self.population.hourType[i])) * 3 + band]
+        let hourMultiplier = behaviour.hours[min(2, Int(self.hot[i].hourType)) * 3 + band]
         let fatigueFactor = Math.exp(-behaviour.fatigueK * fatigue)
         let answer =
             behaviour.answerBase * hourMultiplier * behaviour.dow[weekday] * fatigueFactor
@@ -120,8 +120,8 @@ extension DebtorModel {
             return agency.ahtWrongPartyMinutes
         }
         self.outcome.rightPartyContacts += 1
-        if self.state[i] & Bit.reached == 0 {
-            self.state[i] |= Bit.reached
+        if self.hot[i].state & Bit.reached == 0 {
+            self.hot[i].state |= Bit.reached
             if day < 90 { self.outcome.reachedByDay90 += 1 }
         }
         self.conversation(i, day, ai: ai, fatigueFactor: fatigueFactor)
@@ -137,7 +137,7 @@ extension DebtorModel {
         let resolve = hasCapacity ? behaviour.resolveNowRPC * s * commit : 0
         let plan = hasCapacity ? behaviour.planRPC * s * commit : 0
         let promise = behaviour.promiseRPC * s * commit
-        let prone = self.population.traits[i] & Population.Trait.disputeProne != 0
+        let prone = self.hot[i].traits & Population.Trait.disputeProne != 0
         let dispute = behaviour.disputeRPC + (prone ? behaviour.disputeIfProne : 0)
         let cease = behaviour.ceaseRPC
         let total = resolve + plan + promise + dispute + cease
@@ -162,7 +162,7 @@ extension DebtorModel {
             self.signal(i, .dispute, 0)
         } else if u < total {
             self.outcome.ceases += 1
-            self.state[i] |= Bit.cease
+            self.hot[i].state |= Bit.cease
             self.signal(i, .cease, 0)
         } else {
             self.willingness[i] *= behaviour.annoyance
@@ -181,7 +181,7 @@ extension DebtorModel {
         }
         if self.draw(i, day, .smsOptOut) < behaviour.smsOptOutBase + behaviour.smsOptOutPerFatigue * fatigue {
             self.outcome.optOuts += 1
-            self.state[i] |= Bit.optedOutSMS
+            self.hot[i].state |= Bit.optedOutSMS
             self.signal(i, .optOut, 0)
             return
         }
@@ -261,7 +261,7 @@ extension DebtorModel {
         self.writtenOff[i] += written
         self.capacity[i] = max(0, self.capacity[i] - amount)
         if amount > 0 {
-            self.state[i] |= Bit.paidAny
+            self.hot[i].state |= Bit.paidAny
             self.signal(i, .payment, amount)
         }
         if self.balance[i] == 0 {
@@ -275,10 +275,10 @@ extension DebtorModel {
 
     /// Skip tracing: a share of flagged bad numbers come back repaired (SIMULATION.md §5.7).
     mutating func skipTrace(_ day: Int) {
-        for i in 0..<self.population.count where self.state[i] & Bit.badNumber != 0 {
+        for i in 0..<self.population.count where self.hot[i].state & Bit.badNumber != 0 {
             if self.draw(i, day, .skipTrace) < self.scenario.agency.skipTraceRepair {
-                self.state[i] &= ~Bit.badNumber
-                self.state[i] |= Bit.phoneValid
+                self.hot[i].state &= ~Bit.badNumber
+                self.hot[i].state |= Bit.phoneValid
             }
         }
     }

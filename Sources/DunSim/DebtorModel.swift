@@ -19,9 +19,9 @@ struct DebtorModel {
     var writtenOff: [Int64]
     var capacity: [Int64]
     var willingness: [Double]
-    var fatigue: [Float]
-    var fatigueDay: [Int16]
-    var state: [UInt16]
+    /// The fields every attempt reads and writes (state bits, fatigue, traits, hour type), side by side: at a
+    /// large scale an attempt then touches one cache line of them instead of one per array.
+    var hot: [Hot]
     var promiseDay: [Int16]
     var promiseAmount: [Int64]
     var promiseKeep: [Float]
@@ -55,6 +55,21 @@ struct DebtorModel {
     @inline(__always)
     mutating func signal(_ i: Int, _ kind: Signal.Kind, _ amount: Int64) {
         if self.recordsSignals { self.signals.append(Signal(account: Int32(i), kind: kind, amount: amount)) }
+    }
+
+    /// An account's hot fields (see `hot`).
+    struct Hot {
+        /// Dynamic state bits (`Bit`).
+        var state: UInt16
+        /// The day `fatigue` was last updated.
+        var fatigueDay: Int16
+        var fatigue: Float
+        /// The population's `Trait` bits.
+        var traits: UInt16
+        /// The population's hour type.
+        var hourType: UInt8
+        /// The driver's index of the account's home (`EngineRun.homes`).
+        var home: UInt8
     }
 
     /// Dynamic state bits.
@@ -91,9 +106,17 @@ struct DebtorModel {
         self.writtenOff = [Int64](repeating: 0, count: n)
         self.capacity = population.capacity
         self.willingness = population.willingness
-        self.fatigue = [Float](repeating: 0, count: n)
-        self.fatigueDay = [Int16](repeating: 0, count: n)
-        self.state = population.traits.map { ($0 & Population.Trait.phoneValid) != 0 ? Bit.phoneValid : 0 }
+        self.hot = (0..<n).map { i in
+            let traits = population.traits[i]
+            return Hot(
+                state: (traits & Population.Trait.phoneValid) != 0 ? Bit.phoneValid : 0,
+                fatigueDay: 0,
+                fatigue: 0,
+                traits: traits,
+                hourType: population.hourType[i],
+                home: 0
+            )
+        }
         self.promiseDay = [Int16](repeating: -1, count: n)
         self.promiseAmount = [Int64](repeating: 0, count: n)
         self.promiseKeep = [Float](repeating: 0, count: n)
@@ -123,14 +146,14 @@ struct DebtorModel {
     /// Fatigue at `day`, decayed since it was last touched.
     @inline(__always)
     func currentFatigue(_ i: Int, _ day: Int) -> Float {
-        let elapsed = day - Int(self.fatigueDay[i])
-        return self.fatigue[i] * self.fatigueDecay[min(max(0, elapsed), self.fatigueDecay.count - 1)]
+        let elapsed = day - Int(self.hot[i].fatigueDay)
+        return self.hot[i].fatigue * self.fatigueDecay[min(max(0, elapsed), self.fatigueDecay.count - 1)]
     }
 
     @inline(__always)
     mutating func addFatigue(_ i: Int, _ day: Int, _ amount: Double) {
-        self.fatigue[i] = self.currentFatigue(i, day) + Float(amount)
-        self.fatigueDay[i] = Int16(day)
+        self.hot[i].fatigue = self.currentFatigue(i, day) + Float(amount)
+        self.hot[i].fatigueDay = Int16(day)
     }
 
     /// The counters so far with the paying accounts and placed total filled in (for day observers).
@@ -138,7 +161,7 @@ struct DebtorModel {
         var outcome = self.outcome
         outcome.placedCents = self.population.placedCents
         outcome.payingAccounts = 0
-        for bits in self.state where bits & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
+        for account in self.hot where account.state & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
         return outcome
     }
 
@@ -152,7 +175,7 @@ struct DebtorModel {
             if self.paid[i] + self.balance[i] + self.writtenOff[i] != self.population.balance[i] {
                 outcome.conservationViolations += 1
             }
-            if self.state[i] & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
+            if self.hot[i].state & Bit.paidAny != 0 { outcome.payingAccounts += 1 }
         }
         if self.strategy.outsourced {
             outcome.commissionCents = Int64(

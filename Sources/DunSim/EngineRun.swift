@@ -28,8 +28,6 @@ struct EngineRun {
     let agents: Double
     /// The IANA zone of each home in `homes` (DST-aware local time, as the policy sees it).
     let zones: [ZoneID?]
-    /// Each account's index in `homes` (looked up once: every attempt needs the debtor's local time).
-    let homeOf: [UInt8]
     /// Per home: the UTC offset in effect from `offsetFrom` until `offsetUntil` (the zone's next transition).
     var offsets: [Int64]
     var offsetFrom: [Int64]
@@ -63,6 +61,8 @@ struct EngineRun {
 
     init(scenario: Scenario, strategy: Strategy, population: Population, seed: UInt64) {
         var model = DebtorModel(scenario: scenario, strategy: strategy, population: population, seed: seed)
+        // Each account's index in `homes`, looked up once: every attempt needs the debtor's local time.
+        for i in 0..<population.count { model.hot[i].home = UInt8(Self.home(i, population: population)) }
         model.recordsSignals = true
         model.signals.reserveCapacity(64)
         self.model = model
@@ -93,7 +93,6 @@ struct EngineRun {
         self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
         self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
         self.zones = Self.homes.map { ZoneResolver.zone(forCountry: "US", state: $0.state, postalCode: "") }
-        self.homeOf = (0..<population.count).map { UInt8(Self.home($0, population: population)) }
         self.offsets = [Int64](repeating: 0, count: Self.homes.count)
         self.offsetFrom = [Int64](repeating: Int64.max, count: Self.homes.count)
         self.offsetUntil = [Int64](repeating: Int64.min, count: Self.homes.count)
@@ -105,6 +104,9 @@ struct EngineRun {
     static let homes: [(state: String, area: String)] = [
         ("FL", "305"), ("IL", "312"), ("CO", "303"), ("OR", "206"), ("MA", "617"),
     ]
+
+    /// `+1` and the area code of each home.
+    static let phonePrefixes = Self.homes.map { "+1" + $0.area }
 
     static func home(_ i: Int, population: Population) -> Int {
         if population.traits[i] & Population.Trait.massachusetts != 0 { return 4 }
@@ -128,22 +130,24 @@ struct EngineRun {
     /// SMS consent when it can text) and one email address on file; whether they work is the model's call.
     static func account(_ i: Int, population: Population, start: UTCInstant, dpd: Int) -> Account {
         let traits = population.traits[i]
-        let (state, area) = Self.homes[Self.home(i, population: population)]
-        let line = 1_000_000 + i % 9_000_000
+        let home = Self.home(i, population: population)
+        let state = Self.homes[home].state
+        // The line is 1,000,000 ... 9,999,999: seven digits after the home's `+1` and area code.
         let phone = PhoneContact(
-            number: "+1" + area + String(line).suffix(7),
+            number: Self.phonePrefixes[home] + String(1_000_000 + i % 9_000_000),
             kind: .mobile,
             smsConsentAt: traits & Population.Trait.smsCapable != 0 ? start.adding(seconds: -86_400) : nil,
             autodialConsent: true
         )
         // Every account has an address on file; a skip's (or an invalid one) bounces.
-        let emails = [EmailContact(address: "a\(i)@example.com", provenance: .consumerConsented)]
+        let number = String(i)
+        let emails = [EmailContact(address: "a" + number + "@example.com", provenance: .consumerConsented)]
         return Account(
-            id: "A\(i)",
+            id: "A" + number,
             address: PostalAddress(country: "US", state: state),
             phones: [phone],
             emails: emails,
-            debts: [Debt(id: "D\(i)", balance: Money(cents: population.balance[i]), daysPastDue: dpd)]
+            debts: [Debt(id: "D" + number, balance: Money(cents: population.balance[i]), daysPastDue: dpd)]
         )
     }
 
@@ -353,7 +357,7 @@ struct EngineRun {
         let local = self.localSeconds(i, at: time)
         // 1970-01-01 was a Thursday (index 3 with Monday first).
         let weekday = Int((local.floorDiv(86_400) + 3).floorMod(7))
-        let traits = self.model.population.traits[i]
+        let traits = self.model.hot[i].traits
         var result: AttemptResult
         var seconds: Int64 = 1
         let rates = self.model.rates
@@ -361,7 +365,7 @@ struct EngineRun {
         case .call, .agentCall:
             let localSecond = local.floorMod(86_400)
             let contactsBefore = self.model.outcome.rightPartyContacts
-            let wasBad = self.model.state[i] & DebtorModel.Bit.phoneValid == 0
+            let wasBad = self.model.hot[i].state & DebtorModel.Bit.phoneValid == 0
             let minutes = self.model.call(
                 i,
                 day,
@@ -390,7 +394,7 @@ struct EngineRun {
             }
         case .sms:
             let deliverable =
-                traits & Population.Trait.smsCapable != 0 && self.model.state[i] & DebtorModel.Bit.optedOutSMS == 0
+                traits & Population.Trait.smsCapable != 0 && self.model.hot[i].state & DebtorModel.Bit.optedOutSMS == 0
             if deliverable {
                 self.model.deliverSMS(i, day)
                 result = .delivered
@@ -414,7 +418,7 @@ struct EngineRun {
     /// Virtual time never goes back, so each home keeps its current offset until the zone's next transition
     /// (looked up twice a year, not per attempt).
     mutating func localSeconds(_ i: Int, at time: Int64) -> Int64 {
-        let home = Int(self.homeOf[i])
+        let home = Int(self.model.hot[i].home)
         guard let zone = self.zones[home] else {
             return time + Int64(self.model.population.utcOffsetHours[i]) * 3_600
         }

@@ -18,6 +18,8 @@ struct EventQueue<Element: Comparable> {
     private var fronts: [Element] = []
     private var overflow = Heap<Element>()
     private var lastLane = 0
+    /// How many spent elements an empty lane keeps before its storage is cleared.
+    private static var reuseAfter: Int { 64 }
 
     var isEmpty: Bool { self.min == nil }
 
@@ -78,14 +80,20 @@ struct EventQueue<Element: Comparable> {
         return least
     }
 
-    /// Drops the first element of `lane` (its storage is reused once the lane empties, or compacted when most
-    /// of it is behind the head).
+    /// Drops the first element of `lane` (its storage is reused once the lane empties with at least
+    /// `reuseAfter` spent elements, or compacted when most of it is behind the head).
     private mutating func advance(_ lane: Int) {
         let head = self.heads[lane] + 1
         let count = self.items[lane].count
         if head == count {
-            self.items[lane].removeAll(keepingCapacity: true)
-            self.heads[lane] = 0
+            // An empty lane (head == count) takes its next element at the end; clearing the storage every time
+            // a lane empties (most results find their lane empty) costs more than the few spent slots.
+            if head >= Self.reuseAfter {
+                self.items[lane].removeAll(keepingCapacity: true)
+                self.heads[lane] = 0
+            } else {
+                self.heads[lane] = head
+            }
             return
         }
         if head >= 4_096 && head * 2 >= count {

@@ -2,7 +2,9 @@
 ///
 /// `shared` is a `static let`, so Swift initialises it exactly once, thread-safely, on first use; after that
 /// everything is immutable and lookups neither lock nor allocate.
+@usableFromInline
 final class TimeZoneStore: Sendable {
+    @usableFromInline
     static let shared = TimeZoneStore(compiled: TimeZoneTable.compiledData)
 
     /// Canonical zone names, sorted; the position is the `ZoneID` index.
@@ -29,23 +31,30 @@ final class TimeZoneStore: Sendable {
     /// with the offset after it (`at == Int64.max` when the span has none). A span with two or more
     /// transitions has `at == Int64.min`, and lookups there take the general path. Most lookups are then one
     /// load and one comparison.
+    @usableFromInline
     let spans: [BucketSpan]
     static let bucketShift: Int64 = 24
     static let bucketCount = 256
     /// Spans of 2^23 s (97 days): shorter than the shortest gap between the two yearly transitions of
     /// daylight-saving zones (about 4 months), so nearly every span holds at most one transition.
+    @usableFromInline
     static let spanShift: Int64 = 23
+    @usableFromInline
     static let spanCount = 512
 
-    struct BucketSpan {
+    @usableFromInline
+    struct BucketSpan: Sendable {
+        @usableFromInline
         var at: Int64
+        @usableFromInline
         var before: Int32
+        @usableFromInline
         var after: Int32
     }
 
     init(compiled: String) {
-        // Parsed as bytes: the text is ASCII, and Character-based splitting of ~300 kB is needlessly slow.
-        let bytes = Array(compiled.utf8)
+        // Parsed as bytes in one pass (the text is ASCII): no per-line or per-field arrays, so building the
+        // store costs a few instructions per byte of its ~300 kB.
         var names: [String] = []
         var bounds: [Int] = [0]
         var times: [Int64] = []
@@ -53,39 +62,59 @@ final class TimeZoneStore: Sendable {
         var initialOffsets: [Int32] = []
         var links: [(alias: String, target: String)] = []
         var countries: [(code: String, zones: String)] = []
-        for line in bytes.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-            guard fields.count >= 3, fields[0].count == 1 else { continue }
-            switch fields[0].first {
-            case UInt8(ascii: "Z") where fields.count >= 4:
-                // Z name initialIndex offsets [transitions]
-                names.append(String(decoding: fields[1], as: UTF8.self))
-                let table = fields[3].split(separator: UInt8(ascii: ",")).map { Int32(Self.integer($0, radix: 10)) }
-                initialOffsets.append(table[Int(Self.integer(fields[2], radix: 10))])
-                if fields.count > 4 {
-                    var previous: Int64 = 0
-                    for token in fields[4].split(separator: UInt8(ascii: ",")) {
-                        guard let dot = token.firstIndex(of: UInt8(ascii: ".")) else { continue }
-                        var delta = token[token.startIndex..<dot]
-                        var scale: Int64 = 60
-                        if delta.first == UInt8(ascii: "~") {
-                            delta = delta.dropFirst()
-                            scale = 1
-                        }
-                        previous += Self.integer(delta, radix: 36) * scale
-                        times.append(previous)
-                        offsets.append(table[Int(Self.integer(token[(dot + 1)...], radix: 10))])
-                    }
+        var table: [Int32] = []
+        var compiled = compiled
+        compiled.withUTF8 { bytes in
+            var fields: [Range<Int>] = []
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                // Fields split at every space (empty fields kept), as `split(omittingEmptySubsequences: false)`.
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = lineStart
+                for index in lineStart..<lineEnd where bytes[index] == UInt8(ascii: " ") {
+                    fields.append(fieldStart..<index)
+                    fieldStart = index + 1
                 }
-                bounds.append(times.count)
-            case UInt8(ascii: "L"):
-                links.append((String(decoding: fields[1], as: UTF8.self), String(decoding: fields[2], as: UTF8.self)))
-            case UInt8(ascii: "C"):
-                countries.append(
-                    (String(decoding: fields[1], as: UTF8.self), String(decoding: fields[2], as: UTF8.self))
-                )
-            default:
-                continue
+                fields.append(fieldStart..<lineEnd)
+                guard fields.count >= 3, fields[0].count == 1 else { continue }
+                func text(_ field: Int) -> String {
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[field]]), as: UTF8.self)
+                }
+                switch bytes[fields[0].lowerBound] {
+                case UInt8(ascii: "Z") where fields.count >= 4:
+                    // Z name initialIndex offsets [transitions]
+                    names.append(text(1))
+                    table.removeAll(keepingCapacity: true)
+                    Self.forEachItem(bytes, fields[3]) { item in
+                        table.append(Int32(Self.integer(bytes, item, radix: 10)))
+                    }
+                    initialOffsets.append(table[Int(Self.integer(bytes, fields[2], radix: 10))])
+                    if fields.count > 4 {
+                        var previous: Int64 = 0
+                        Self.forEachItem(bytes, fields[4]) { token in
+                            guard let dot = token.first(where: { bytes[$0] == UInt8(ascii: ".") }) else { return }
+                            var delta = token.lowerBound..<dot
+                            var scale: Int64 = 60
+                            if !delta.isEmpty && bytes[delta.lowerBound] == UInt8(ascii: "~") {
+                                delta = delta.dropFirst()
+                                scale = 1
+                            }
+                            previous += Self.integer(bytes, delta, radix: 36) * scale
+                            times.append(previous)
+                            offsets.append(table[Int(Self.integer(bytes, (dot + 1)..<token.upperBound, radix: 10))])
+                        }
+                    }
+                    bounds.append(times.count)
+                case UInt8(ascii: "L"):
+                    links.append((text(1), text(2)))
+                case UInt8(ascii: "C"):
+                    countries.append((text(1), text(2)))
+                default:
+                    continue
+                }
             }
         }
         // The generator writes zones sorted; sort again so ids never depend on the data file's order.
@@ -126,49 +155,61 @@ final class TimeZoneStore: Sendable {
         self.zonesByCountry = zonesByCountry
         var bucketFirst: [Int32] = []
         bucketFirst.reserveCapacity(sortedNames.count * Self.bucketCount)
-        for zone in sortedNames.indices {
-            var index = sortedBounds[zone]
-            let end = sortedBounds[zone + 1]
-            for bucket in 0..<Self.bucketCount {
-                let start = Int64(bucket) << Self.bucketShift
-                while index < end && sortedTimes[index] < start { index += 1 }
-                bucketFirst.append(Int32(index))
-            }
-        }
-        self.bucketFirst = bucketFirst
         var spans: [BucketSpan] = []
         spans.reserveCapacity(sortedNames.count * Self.spanCount)
-        for zone in sortedNames.indices {
-            let first = sortedBounds[zone]
-            let end = sortedBounds[zone + 1]
-            // The zone's first transition at or after the span's start, and one past its last transition at or
-            // before the span's start (both only move forward).
-            var inSpan = first
-            var passed = first
-            for span in 0..<Self.spanCount {
-                let start = Int64(span) << Self.spanShift
-                let next = start + (Int64(1) << Self.spanShift)
-                while inSpan < end && sortedTimes[inSpan] < start { inSpan += 1 }
-                var last = inSpan
-                while last < end && sortedTimes[last] < next { last += 1 }
-                while passed < end && sortedTimes[passed] <= start { passed += 1 }
-                let before = passed == first ? sortedInitial[zone] : sortedOffsets[passed - 1]
-                switch last - inSpan {
-                case 0: spans.append(BucketSpan(at: Int64.max, before: before, after: before))
-                case 1:
-                    spans.append(BucketSpan(at: sortedTimes[inSpan], before: before, after: sortedOffsets[inSpan]))
-                default: spans.append(BucketSpan(at: Int64.min, before: before, after: before))
+        sortedTimes.withUnsafeBufferPointer { times in
+            for zone in sortedNames.indices {
+                let first = sortedBounds[zone]
+                let end = sortedBounds[zone + 1]
+                guard first < end else {
+                    // A zone without transitions: one offset everywhere.
+                    let offset = sortedInitial[zone]
+                    bucketFirst.append(contentsOf: repeatElement(Int32(first), count: Self.bucketCount))
+                    spans.append(
+                        contentsOf: repeatElement(
+                            BucketSpan(at: Int64.max, before: offset, after: offset),
+                            count: Self.spanCount
+                        )
+                    )
+                    continue
+                }
+                var index = first
+                for bucket in 0..<Self.bucketCount {
+                    let start = Int64(bucket) << Self.bucketShift
+                    while index < end && times[index] < start { index += 1 }
+                    bucketFirst.append(Int32(index))
+                }
+                // The zone's first transition at or after the span's start, and one past its last transition at
+                // or before the span's start (both only move forward).
+                var inSpan = first
+                var passed = first
+                for span in 0..<Self.spanCount {
+                    let start = Int64(span) << Self.spanShift
+                    let next = start + (Int64(1) << Self.spanShift)
+                    while inSpan < end && times[inSpan] < start { inSpan += 1 }
+                    var last = inSpan
+                    while last < end && times[last] < next { last += 1 }
+                    while passed < end && times[passed] <= start { passed += 1 }
+                    let before = passed == first ? sortedInitial[zone] : sortedOffsets[passed - 1]
+                    switch last - inSpan {
+                    case 0: spans.append(BucketSpan(at: Int64.max, before: before, after: before))
+                    case 1: spans.append(BucketSpan(at: times[inSpan], before: before, after: sortedOffsets[inSpan]))
+                    default: spans.append(BucketSpan(at: Int64.min, before: before, after: before))
+                    }
                 }
             }
         }
+        self.bucketFirst = bucketFirst
         self.spans = spans
     }
 
-    /// A non-negative integer in `radix` (digits 0-9, then lower-case letters); an optional leading `-`.
-    static func integer(_ digits: ArraySlice<UInt8>, radix: Int64) -> Int64 {
+    /// A non-negative integer in `radix` (digits 0-9, then lower-case letters; other bytes are skipped); an
+    /// optional leading `-`.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, radix: Int64) -> Int64 {
         var value: Int64 = 0
         var negative = false
-        for byte in digits {
+        for index in range {
+            let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "-"): negative = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value * radix + Int64(byte - UInt8(ascii: "0"))
@@ -177,6 +218,16 @@ final class TimeZoneStore: Sendable {
             }
         }
         return negative ? -value : value
+    }
+
+    /// Calls `body` with each non-empty comma-separated item of `range`.
+    static func forEachItem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        for index in range where bytes[index] == UInt8(ascii: ",") {
+            if index > start { body(start..<index) }
+            start = index + 1
+        }
+        if range.upperBound > start { body(start..<range.upperBound) }
     }
 
     /// The index of the first transition of `zone` that is after `instant` (the zone's end bound when none is).
@@ -207,7 +258,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// The offset in force at `instant` in `zone`.
-    @inline(__always)
+    @inlinable
     func offset(of zone: Int, at instant: Int64) -> Int {
         let index = instant >> Self.spanShift
         if index >= 0 && index < Self.spanCount {
@@ -218,6 +269,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// The offset in force at `instant` in `zone`, from the transition list (any instant, any bucket).
+    @usableFromInline
     func generalOffset(of zone: Int, at instant: Int64) -> Int {
         let next = self.firstTransition(of: zone, after: instant)
         return next == self.bounds[zone] ? Int(self.initialOffsets[zone]) : Int(self.offsets[next - 1])
@@ -225,6 +277,7 @@ final class TimeZoneStore: Sendable {
 
     /// The smallest instant `t >= start` whose local time (`t + offset(t)`) is at or after `localTarget`
     /// (local seconds since the epoch). Walks the zone's offset pieces from `start`; each piece is linear.
+    @inlinable
     func firstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
         // Usually no transition lies between `start` and the answer: the span table then answers directly.
         let index = start >> Self.spanShift
@@ -243,6 +296,7 @@ final class TimeZoneStore: Sendable {
     }
 
     /// `firstInstant(from:localAtLeast:zone:)` from the transition list alone (any instant).
+    @usableFromInline
     func generalFirstInstant(from start: Int64, localAtLeast localTarget: Int64, zone: Int) -> Int64 {
         var next = self.firstTransition(of: zone, after: start)
         let end = self.bounds[zone + 1]

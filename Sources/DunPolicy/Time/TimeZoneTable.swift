@@ -29,6 +29,7 @@ public enum TimeZoneTable {
     }
 
     /// UTC offset in seconds in force at `instant` (DST-aware, IANA rules for the actual date).
+    @inlinable
     public static func offsetSeconds(of zone: ZoneID, at instant: UTCInstant) -> Int {
         TimeZoneStore.shared.offset(of: Int(zone.index), at: instant.secondsSinceEpoch)
     }
@@ -61,6 +62,7 @@ public enum TimeZoneTable {
     /// The smallest instant `t >= start` whose local time in `zone` (as local seconds since the epoch) is at or
     /// after `localSeconds`. With no DST fold between, this is `localSeconds - offset`; it never returns less
     /// than `start`.
+    @inlinable
     public static func firstInstant(
         atOrAfter start: UTCInstant,
         localAtLeast localSeconds: Int64,

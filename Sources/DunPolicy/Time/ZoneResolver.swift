@@ -66,7 +66,13 @@ public enum ZoneResolver {
     /// or 11 starting with 1) are understood. Empty for numbers that imply no place (toll-free and
     /// non-geographic area codes, unknown calling codes, malformed text).
     public static func zones(forPhoneNumber e164: String) -> [ZoneID] {
-        let data = ResolverData.shared
+        self.zones(forPhoneKey: self.phoneKey(e164))
+    }
+
+    /// What decides the zones of an E.164 number (`zones(forPhoneNumber:)`): `-1` for a number that implies no
+    /// place, `npa` (0...999) for a NANP number, `10_000 + head` for another number whose first four digits
+    /// are `head`. Numbers with the same key have the same zones.
+    static func phoneKey(_ e164: String) -> Int {
         // The first four digits decide: `1` + area code, or a 1- to 3-digit country calling code.
         var head = 0
         var count = 0
@@ -81,19 +87,28 @@ public enum ZoneResolver {
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
                 continue
             default:
-                return []
+                return -1
             }
         }
-        guard count >= 4 else { return [] }
+        guard count >= 4 else { return -1 }
         if !international {
             // Without `+` only NANP forms are understood: 10 digits (NPA-NXX-XXXX) or 1 + 10 digits.
-            if count == 10 { return data.nanp[head / 10] ?? [] }
-            guard count == 11, head / 1_000 == 1 else { return [] }
+            if count == 10 { return head / 10 }
+            guard count == 11, head / 1_000 == 1 else { return -1 }
         }
         if head / 1_000 == 1 {
-            guard count == 11 else { return [] }
-            return data.nanp[head % 1_000] ?? []
+            guard count == 11 else { return -1 }
+            return head % 1_000
         }
+        return 10_000 + head
+    }
+
+    /// The zones of a `phoneKey`.
+    static func zones(forPhoneKey key: Int) -> [ZoneID] {
+        guard key >= 0 else { return [] }
+        let data = ResolverData.shared
+        if key < 10_000 { return data.nanp[key] ?? [] }
+        let head = key - 10_000
         // Country calling codes are prefix-free: try 1, 2 and 3 digits.
         for divisor in [1_000, 100, 10] {
             if let zones = data.callingCodes[head / divisor] { return zones }
@@ -107,24 +122,40 @@ public enum ZoneResolver {
     /// sorted by `ZoneID` without duplicates. Empty only when nothing is known. Explicit names the tz database
     /// does not know are skipped (see `unknownExplicitZones(for:)`).
     public static func candidateZones(for account: Account) -> [ZoneID] {
-        var zones = self.addressZones(account.address)
-        for phone in account.phones {
-            zones.append(contentsOf: self.zones(forPhoneNumber: phone.number))
-        }
-        for name in account.timeZones {
-            if let zone = TimeZoneTable.zone(named: name) { zones.append(zone) }
-        }
-        return Array(Set(zones)).sorted()
+        self.resolve(account).candidates
     }
 
     /// The home zone (OQ-2) that fixes the calendar date of a contact: the address zone, else the zone of the
     /// first phone whose number implies one, else the first known explicit zone.
     public static func homeZone(for account: Account) -> ZoneID? {
-        if let zone = self.addressZones(account.address).first { return zone }
+        self.resolve(account).home
+    }
+
+    /// `candidateZones(for:)` and `homeZone(for:)` together, resolving the address once.
+    static func resolve(_ account: Account) -> (candidates: [ZoneID], home: ZoneID?) {
+        let address = self.addressZones(account.address)
+        var zones = address
+        var home = address.first
         for phone in account.phones {
-            if let zone = self.zone(forPhoneNumber: phone.number) { return zone }
+            let phoneZones = self.zones(forPhoneNumber: phone.number)
+            if home == nil { home = phoneZones.first }
+            zones.append(contentsOf: phoneZones)
         }
-        return account.timeZones.lazy.compactMap { TimeZoneTable.zone(named: $0) }.first
+        for name in account.timeZones {
+            if let zone = TimeZoneTable.zone(named: name) {
+                if home == nil { home = zone }
+                zones.append(zone)
+            }
+        }
+        // Sorted without duplicates (the lists are short: no set needed).
+        zones.sort()
+        var unique = 0
+        for index in zones.indices where index == 0 || zones[index] != zones[unique - 1] {
+            zones[unique] = zones[index]
+            unique += 1
+        }
+        zones.removeLast(zones.count - unique)
+        return (zones, home)
     }
 
     /// Explicit zone names of the account that the tz database does not know (for the policy to report).
