@@ -29,6 +29,9 @@ public struct ContactLedger: Sendable {
     var wrongMask: UInt16
     /// Four bits per inline bucket (see `BucketState`).
     var bucketStates: UInt16
+    /// Whether some record was recorded before an earlier-stored one with a later instant (records are then
+    /// not in time order, and `firstRecord(notBefore:)` cannot skip any). Fills padding: no extra bytes.
+    var outOfOrder: Bool
     /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
     /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
     var optOutMask: UInt32
@@ -55,6 +58,7 @@ public struct ContactLedger: Sendable {
         self.homeZoneRaw = 0
         self.hasHomeZone = false
         self.workMask = 0xFF
+        self.outOfOrder = false
     }
 
     /// A ledger for `account`: contact dates are fixed in its home zone (OQ-2) when recorded.
@@ -213,8 +217,9 @@ public struct ContactLedger: Sendable {
     /// Record `index` (0 ..< recordTotal).
     @inline(__always)
     func record(_ index: Int) -> Record {
+        // Through the span: subscripting the inline array itself copies all 128 bytes to the stack first.
         index < Int(self.recordCount)
-            ? Record(raw: self.records[index]) : Record(raw: self.overflow[index - Int(self.recordCount)])
+            ? Record(raw: self.records.span[index]) : Record(raw: self.overflow[index - Int(self.recordCount)])
     }
 
     func forEachRecord(_ body: (Record) -> Void) {
@@ -223,6 +228,16 @@ public struct ContactLedger: Sendable {
     }
 
     var hasRecords: Bool { self.recordCount > 0 }
+
+    /// The index of the first record at or after `cut` (UTC seconds) when the records are in time order, so
+    /// that every record before it is older than `cut`; 0 when they are not in order.
+    @inline(__always)
+    func firstRecord(notBefore cut: Int64) -> Int {
+        guard !self.outOfOrder else { return 0 }
+        var index = self.recordTotal
+        while index > 0 && self.record(index - 1).instant >= cut { index -= 1 }
+        return index
+    }
 
     @inline(__always)
     func slot(of key: UInt32) -> Int? {
@@ -510,6 +525,8 @@ public struct ContactLedger: Sendable {
     }
 
     mutating func append(_ record: Record) {
+        let total = self.recordTotal
+        if total > 0 && record.time < self.record(total - 1).time { self.outOfOrder = true }
         if Int(self.recordCount) == Self.inlineCapacity { self.prune(newest: record) }
         if Int(self.recordCount) < Self.inlineCapacity && (self.spill?.value.overflow.isEmpty ?? true) {
             self.records[Int(self.recordCount)] = record.raw
@@ -522,29 +539,43 @@ public struct ContactLedger: Sendable {
     /// Forgets records that no decision at or after seven days before the newest record can need: older
     /// than 14 days, or 31 days for telephone contacts to work numbers.
     mutating func prune(newest: Record) {
+        // Plain loops over the inline records, no closures: this runs on every sixteenth attempt.
+        let count = Int(self.recordCount)
         var newestDay = newest.utcDay
-        self.forEachRecord { newestDay = max(newestDay, $0.utcDay) }
-        var kept: [UInt64] = []
-        var keptCount = 0
-        var compacted = InlineArray<16, UInt64>(repeating: 0)
+        for index in 0..<count { newestDay = max(newestDay, Record(raw: self.records[index]).utcDay) }
+        let overflow = self.spill?.value.overflow ?? []
+        for raw in overflow { newestDay = max(newestDay, Record(raw: raw).utcDay) }
         let workMask = self.workMask
-        let keep = { (record: Record) -> Bool in
-            if record.utcDay >= newestDay - 14 { return true }
-            let work = record.destination < 8 && workMask & (1 << UInt8(record.destination)) != 0
-            return work && record.channel != .email && record.utcDay >= newestDay - 31
+        var keptCount = 0
+        for index in 0..<count {
+            let raw = self.records[index]
+            guard Self.keeps(Record(raw: raw), newestDay: newestDay, workMask: workMask) else { continue }
+            self.records[keptCount] = raw
+            keptCount += 1
         }
-        self.forEachRecord { record in
-            guard keep(record) else { return }
+        var kept: [UInt64] = []
+        for raw in overflow where Self.keeps(Record(raw: raw), newestDay: newestDay, workMask: workMask) {
             if keptCount < Self.inlineCapacity {
-                compacted[keptCount] = record.raw
+                self.records[keptCount] = raw
                 keptCount += 1
             } else {
-                kept.append(record.raw)
+                kept.append(raw)
             }
         }
-        self.records = compacted
+        var cleared = keptCount
+        while cleared < count {
+            self.records[cleared] = 0
+            cleared += 1
+        }
         self.recordCount = UInt8(keptCount)
         if self.spill != nil || !kept.isEmpty { self.overflow = kept }
+    }
+
+    @inline(__always)
+    static func keeps(_ record: Record, newestDay: Int, workMask: UInt8) -> Bool {
+        if record.utcDay >= newestDay - 14 { return true }
+        let work = record.destination < 8 && workMask & (1 << UInt8(record.destination)) != 0
+        return work && record.channel != .email && record.utcDay >= newestDay - 31
     }
 }
 

@@ -3,6 +3,8 @@ import DunCore
 extension ContactPolicy {
     /// New York City's amended rule (3 per 7 days) takes effect at 2027-01-01 00:00 America/New_York (OQ-12).
     static let nycAmendedRuleStart: Int64 = 1_798_779_600  // 2027-01-01T05:00:00Z
+    /// How far before a candidate a record can still count in a window containing its date (see `checkCounts`).
+    static let countReachSeconds: Int64 = 11 * 86_400
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func checkCounts(
@@ -51,7 +53,13 @@ extension ContactPolicy {
         var cnUnanswered = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
-        for recordIndex in 0..<ledger.recordTotal {
+        // Records more than 11 days before `t` lie more than two days before d-6 (home and UTC dates differ by
+        // at most a day each): when they are in time order, those beyond the campaign gap too are skipped
+        // without being read.
+        let reach = max(Self.countReachSeconds, campaignGap)
+        let (cut, overflow) = t.subtractingReportingOverflow(reach)
+        let firstIndex = overflow ? 0 : ledger.firstRecord(notBefore: cut)
+        for recordIndex in firstIndex..<ledger.recordTotal {
             let record = ledger.record(recordIndex)
             let recordTime = record.instant
             let recordDay =

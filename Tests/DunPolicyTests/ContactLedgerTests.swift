@@ -60,6 +60,74 @@ struct ContactLedgerTests {
         #expect(scenario.next("2020-04-30T20:00:00Z") == Fixtures.instant("2020-05-01T08:00:01-04:00"))
     }
 
+    /// Records kept in time order let a count skip those too old to reach any window; the verdicts must be
+    /// those of a full scan (the same attempts recorded newest first, which disables the skip).
+    @Test func skippingOldRecordsKeepsTheVerdicts() {
+        var rng = PolicyPropertyTests.SplitMix64(state: 20_261_121)
+        let policy = ContactPolicy()
+        var compared = 0
+        var blocked = 0
+        for _ in 0..<60 {
+            let start = UTCInstant(
+                date: CivilDate(year: 2021 + rng.below(5), month: 1 + rng.below(12), day: 1 + rng.below(28))
+            )
+            let account = PolicyPropertyTests.randomAccount(&rng, start: start)
+            let policyAccount = PolicyAccount(account)
+            var attempts: [(ContactCandidate, AttemptResult)] = []
+            var t = start
+            for _ in 0..<(4 + rng.below(12)) {
+                t = t.adding(seconds: Int64(rng.below(4 * 86_400)))
+                let candidate = ContactCandidate(
+                    channel: rng.pick([Channel.call, .agentCall, .sms]),
+                    destination: rng.below(account.phones.count),
+                    debtBucket: rng.pick(account.debts).bucket,
+                    at: t
+                )
+                attempts.append((candidate, rng.pick([.noAnswer, .answered, .busy, .conversation, .delivered])))
+            }
+            var ordered = ContactLedger(for: policyAccount)
+            var reversed = ContactLedger(for: policyAccount)
+            for (candidate, result) in attempts {
+                ordered.recordAttempt(candidate)
+                ordered.recordResult(result, of: candidate)
+            }
+            for (candidate, result) in attempts.reversed() {
+                reversed.recordAttempt(candidate)
+                reversed.recordResult(result, of: candidate)
+            }
+            #expect(!ordered.outOfOrder)
+            let limits =
+                rng.chance(40)
+                ? CampaignLimits(callsPer7Days: 2, minimumGapSeconds: Int64(rng.below(20 * 86_400)))
+                : CampaignLimits()
+            for _ in 0..<40 {
+                let channel = rng.pick(Channel.allCases)
+                let count = channel == .email ? account.emails.count : account.phones.count
+                guard count > 0 else { continue }
+                let candidate = ContactCandidate(
+                    channel: channel,
+                    destination: rng.below(count),
+                    debtBucket: rng.pick(account.debts).bucket,
+                    at: start.adding(seconds: Int64(rng.below(60 * 86_400)) - 5 * 86_400)
+                )
+                let fast = policy.evaluate(candidate, account: policyAccount, ledger: ordered, limits: limits)
+                let full = policy.evaluate(candidate, account: policyAccount, ledger: reversed, limits: limits)
+                #expect(Self.summary(fast) == Self.summary(full), "\(candidate)")
+                compared += 1
+                if !fast.isAllowed { blocked += 1 }
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(blocked > 100)
+    }
+
+    static func summary(_ decision: PolicyDecision) -> String {
+        switch decision {
+        case .allowed: "allowed"
+        case .blocked(let block): "\(block.rule) \(String(describing: block.nextAllowed))"
+        }
+    }
+
     @Test func ledgerIsSmall() {
         #expect(MemoryLayout<ContactLedger>.size <= 192)
         // The facts a decision reads, inline (one cache line at most), plus one reference to the rest.
