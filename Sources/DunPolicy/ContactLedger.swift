@@ -29,9 +29,9 @@ public struct ContactLedger: Sendable {
     var wrongMask: UInt16
     /// Four bits per inline bucket (see `BucketState`).
     var bucketStates: UInt16
-    /// Whether some record was recorded before an earlier-stored one with a later instant (records are then
-    /// not in time order, and `firstRecord(notBefore:)` cannot skip any). Fills padding: no extra bytes.
-    var outOfOrder: Bool
+    /// Tests set this to make the policy's counts read every record (no skipping of old ones), to compare.
+    /// It fills padding: no extra bytes.
+    var countsEveryRecord: Bool
     /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
     /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
     var optOutMask: UInt32
@@ -58,7 +58,7 @@ public struct ContactLedger: Sendable {
         self.homeZoneRaw = 0
         self.hasHomeZone = false
         self.workMask = 0xFF
-        self.outOfOrder = false
+        self.countsEveryRecord = false
     }
 
     /// A ledger for `account`: contact dates are fixed in its home zone (OQ-2) when recorded.
@@ -217,7 +217,7 @@ public struct ContactLedger: Sendable {
     /// Record `index` (0 ..< recordTotal).
     @inline(__always)
     func record(_ index: Int) -> Record {
-        // Through the span: subscripting the inline array itself copies all 128 bytes to the stack first.
+        // Through the span: subscripting the inline array itself copies all 128 bytes to the stack per read.
         index < Int(self.recordCount)
             ? Record(raw: self.records.span[index]) : Record(raw: self.overflow[index - Int(self.recordCount)])
     }
@@ -228,16 +228,6 @@ public struct ContactLedger: Sendable {
     }
 
     var hasRecords: Bool { self.recordCount > 0 }
-
-    /// The index of the first record at or after `cut` (UTC seconds) when the records are in time order, so
-    /// that every record before it is older than `cut`; 0 when they are not in order.
-    @inline(__always)
-    func firstRecord(notBefore cut: Int64) -> Int {
-        guard !self.outOfOrder else { return 0 }
-        var index = self.recordTotal
-        while index > 0 && self.record(index - 1).instant >= cut { index -= 1 }
-        return index
-    }
 
     @inline(__always)
     func slot(of key: UInt32) -> Int? {
@@ -525,8 +515,6 @@ public struct ContactLedger: Sendable {
     }
 
     mutating func append(_ record: Record) {
-        let total = self.recordTotal
-        if total > 0 && record.time < self.record(total - 1).time { self.outOfOrder = true }
         if Int(self.recordCount) == Self.inlineCapacity { self.prune(newest: record) }
         if Int(self.recordCount) < Self.inlineCapacity && (self.spill?.value.overflow.isEmpty ?? true) {
             self.records[Int(self.recordCount)] = record.raw

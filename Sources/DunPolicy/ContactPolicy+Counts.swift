@@ -53,14 +53,17 @@ extension ContactPolicy {
         var cnUnanswered = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
-        // Records more than 11 days before `t` lie more than two days before d-6 (home and UTC dates differ by
-        // at most a day each): when they are in time order, those beyond the campaign gap too are skipped
-        // without being read.
+        // A record more than 11 days before `t` lies more than two days before d-6 (home and UTC dates differ by
+        // at most a day each): beyond the campaign gap too, it is skipped on its compact time alone. A cut
+        // before the ledger's epoch (or an overflow) skips nothing.
         let reach = max(Self.countReachSeconds, campaignGap)
         let (cut, overflow) = t.subtractingReportingOverflow(reach)
-        let firstIndex = overflow ? 0 : ledger.firstRecord(notBefore: cut)
-        for recordIndex in firstIndex..<ledger.recordTotal {
+        let cutTime: UInt32 =
+            overflow || cut <= ContactLedger.epoch || ledger.countsEveryRecord
+            ? 0 : UInt32(clamping: cut - ContactLedger.epoch)
+        for recordIndex in 0..<ledger.recordTotal {
             let record = ledger.record(recordIndex)
+            if record.time < cutTime { continue }
             let recordTime = record.instant
             let recordDay =
                 record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
