@@ -177,7 +177,7 @@ extension ContactPolicy {
         }
 
         // Time of day in every candidate zone.
-        let firstOffset = self.checkTime(
+        let homeOffset = self.checkTime(
             at: t,
             channel: channel,
             policyAccount,
@@ -185,11 +185,11 @@ extension ContactPolicy {
             into: &scan
         )
 
-        // Counts, on home-zone dates (the home zone is usually the first candidate zone, whose offset at `t`
-        // is already known).
+        // Counts, on home-zone dates (the home zone is usually a candidate zone, whose offset at `t` is already
+        // known).
         let day: Int
-        if let firstOffset, let home = policyAccount.homeZone, home == policyAccount.zone(0) {
-            day = Int((t + firstOffset).epochDay)
+        if let homeOffset {
+            day = Int((t + homeOffset).epochDay)
         } else {
             day = Self.homeDay(t, zone: policyAccount.homeZone)
         }
@@ -255,8 +255,8 @@ extension ContactPolicy {
         }
     }
 
-    /// Checks the time of day in every candidate zone; returns the UTC offset of the first candidate zone at
-    /// `t` (nil when the account has no zone).
+    /// Checks the time of day in every candidate zone; returns the UTC offset at `t` of the home zone when it
+    /// is a candidate zone (else nil).
     @discardableResult
     func checkTime(
         at t: Int64,
@@ -270,7 +270,8 @@ extension ContactPolicy {
             scan.add(Hit(rule: .noZone, release: Hit.terminal))
             return nil
         }
-        var firstOffset: Int64 = 0
+        let home = account.homeZone
+        var homeOffset: Int64? = nil
         var lo = Self.dayStart
         var hi = channel.isVoiceCall ? Self.dayEndCalls : Self.dayEndMessages
         if account.has(.unitedKingdom) {
@@ -291,7 +292,7 @@ extension ContactPolicy {
         for zoneIndex in 0..<zoneCount {
             let zone = account.zone(zoneIndex)
             let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: UTCInstant(secondsSinceEpoch: t)))
-            if zoneIndex == 0 { firstOffset = offset }
+            if zone == home { homeOffset = offset }
             let local = t + offset
             let day = local.epochDay
             let second = Int(local - day * 86_400)
@@ -335,7 +336,7 @@ extension ContactPolicy {
         if designationRelease != Int64.min {
             scan.add(Hit(rule: .inconvenient, release: designationRelease, first: Int64(designation)))
         }
-        return firstOffset
+        return homeOffset
     }
 
     /// When the local instant `day`/`second` lies in the designated span, the local instant the span ends.
