@@ -38,6 +38,8 @@ struct CompiledCampaign: Sendable {
     var windows: [CompiledWindow]
     /// Per step: its template id (contact steps).
     var templates: [String]
+    /// Per step: the template id's `ActionTexts` id (what an `Attempt` holds).
+    var templateTexts: [UInt32]
     /// Per step and `StepOutcome` position (`step * outcomeCount + outcome`): a target or `noRoute`.
     var routes: [Int32]
     /// Per step: the branch rules (branch steps).
@@ -129,6 +131,7 @@ struct CompiledCampaign: Sendable {
             )
         }
         self.templates = templates
+        self.templateTexts = templates.map { ActionTexts.shared.id($0) }
         self.windows = windows
         self.routes = allRoutes
         self.rules = allRules
