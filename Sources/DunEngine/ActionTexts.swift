@@ -29,6 +29,7 @@ final class ActionTexts: Sendable {
     static let capacityReason: UInt32 = 8
     static let disputeReason: UInt32 = 9
     static let promiseReason: UInt32 = 10
+    static let completedReason: UInt32 = 11
 
     static let fixed: [String] = [
         "",
@@ -42,13 +43,22 @@ final class ActionTexts: Sendable {
         "The channel's capacity pool is full; the attempt waits its turn.",
         "A written dispute pauses contact until verification is sent.",
         "An open promise to pay pauses contact until it falls due.",
+        "completed",
     ]
 
-    /// Keyed by the UTF-8 bytes, not the `String`: canonically equivalent spellings stay distinct, so every
-    /// id reads back exactly the text it was made from.
+    /// `ids` is keyed by `String`, whose equality is canonical equivalence; a spelling that is equivalent to an
+    /// earlier one but not byte-identical gets its own id through `exactIDs`, so every id reads back exactly
+    /// the text it was made from.
     private struct State {
         var texts: [String] = []
-        var ids: [[UInt8]: UInt32] = [:]
+        var ids: [String: UInt32] = [:]
+        var exactIDs: [[UInt8]: UInt32] = [:]
+
+        mutating func add(_ text: String) -> UInt32 {
+            let id = UInt32(self.texts.count)
+            self.texts.append(text)
+            return id
+        }
     }
 
     private let state: Mutex<State>
@@ -56,21 +66,25 @@ final class ActionTexts: Sendable {
     private init() {
         var state = State()
         for text in Self.fixed {
-            state.ids[Array(text.utf8)] = UInt32(state.texts.count)
-            state.texts.append(text)
+            state.ids[text] = state.add(text)
         }
         self.state = Mutex(state)
     }
 
     /// The id of `text`, adding it on first sight.
     func id(_ text: String) -> UInt32 {
-        let key = Array(text.utf8)
-        return self.state.withLock { state in
-            if let id = state.ids[key] { return id }
-            let id = UInt32(state.texts.count)
-            state.ids[key] = id
-            state.texts.append(text)
-            return id
+        self.state.withLock { state in
+            guard let id = state.ids[text] else {
+                let id = state.add(text)
+                state.ids[text] = id
+                return id
+            }
+            if state.texts[Int(id)].utf8.elementsEqual(text.utf8) { return id }
+            let key = Array(text.utf8)
+            if let exact = state.exactIDs[key] { return exact }
+            let exact = state.add(text)
+            state.exactIDs[key] = exact
+            return exact
         }
     }
 

@@ -14,7 +14,10 @@ import DunPolicy
 /// ids into `ActionTexts` or the policy's facts, campaign and step indices are stored in 32 bits and `until`
 /// as seconds, behind the public properties.
 public struct Deferral: Sendable, Hashable {
+    // Stored fields are declared widest-last so the value packs into 106 bytes (an action into 112).
     public var account: AccountIndex
+    /// The rule id's `ActionTexts` id, or `ActionReason.factsRule` for the rule of the policy's facts.
+    var ruleText: UInt32
     /// The rule id: the policy's (`RF-14-A`, `RF-6-TIME`, `HOUSE-SMS-DAY`, …) or the engine's own
     /// (`CAMPAIGN-WINDOW`, `CAMPAIGN-BLACKOUT`, `CAPACITY`, `DISPUTE-PAUSE`, `PROMISE-PAUSE`).
     public var rule: String {
@@ -49,8 +52,6 @@ public struct Deferral: Sendable, Hashable {
     var untilSeconds: Int64
     var campaignIndex: Int32
     var stepIndex: Int32
-    /// The rule id's `ActionTexts` id, or `ActionReason.factsRule` for the rule of the policy's facts.
-    var ruleText: UInt32
     var why: ActionReason
     public var channel: Channel
 

@@ -152,7 +152,8 @@ extension SchedulerEngine {
         let cursor = self.states[account].cursor
         guard let days = self.compiled[Int(cursor.campaign)].stopAfterDays, time >= cursor.enrolledAt + days * 86_400
         else { return false }
-        self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
+        let reason = self.compiled[Int(cursor.campaign)].stopAfterDaysText
+        self.end(account, rule: ActionReason.noRule, why: .text(reason), at: time, into: &actions)
         return true
     }
 
@@ -165,7 +166,13 @@ extension SchedulerEngine {
         into actions: inout [EngineAction]
     ) {
         guard target >= 0 else {
-            self.end(account, reason: "completed", rule: nil, at: time, into: &actions)
+            self.end(
+                account,
+                rule: ActionReason.noRule,
+                why: .text(ActionTexts.completedReason),
+                at: time,
+                into: &actions
+            )
             return
         }
         var cursor = self.states[account].cursor
@@ -229,8 +236,8 @@ extension SchedulerEngine {
         case .end:
             self.end(
                 account,
-                reason: self.compiled[campaign].endReasons[stepIndex],
-                rule: nil,
+                rule: ActionReason.noRule,
+                why: .text(self.compiled[campaign].endReasonTexts[stepIndex]),
                 at: time,
                 into: &actions
             )
