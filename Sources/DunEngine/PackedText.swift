@@ -12,20 +12,28 @@ struct PackedText: Sendable, Hashable {
     private static let capacity = 15
 
     init(_ text: String) {
-        var text = text
-        let stored: Bool = text.withUTF8 { bytes in
-            guard bytes.count <= Self.capacity else { return false }
-            withUnsafeMutableBytes(of: &self.storage) { raw in
-                raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
-                raw[Self.capacity] = UInt8(bytes.count)
-            }
-            return true
+        if let inline = PackedText(inline: text) {
+            self = inline
+            return
         }
-        guard !stored else { return }
         let id = ActionTexts.shared.id(text)
         withUnsafeMutableBytes(of: &self.storage) { raw in
             raw.storeBytes(of: id, as: UInt32.self)
             raw[Self.capacity] = Self.interned
+        }
+    }
+
+    /// `text` stored inline; nil when it is longer than 15 UTF-8 bytes. Touches no table (a string that short
+    /// is stored inside the `String` value itself, so this reads no other memory either).
+    @inline(__always)
+    init?(inline text: String) {
+        guard text.utf8.count <= Self.capacity else { return nil }
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeMutableBytes(of: &self.storage) { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
+                raw[Self.capacity] = UInt8(bytes.count)
+            }
         }
     }
 

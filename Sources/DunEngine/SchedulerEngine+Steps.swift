@@ -370,7 +370,8 @@ extension SchedulerEngine {
     ) {
         let nextAllowed = block.nextAllowed
         let reason = block.takeReason()
-        let why = ActionReason(reason, debtBucket: self.debtBucketTexts[account])
+        let bucket = PackedText(inline: self.debtBuckets[account]) ?? self.debtBucketTexts[account]
+        let why = ActionReason(reason, debtBucket: bucket)
         let rule: UInt32
         if case .policy = why { rule = ActionReason.factsRule } else { rule = ActionTexts.shared.id(reason.rule) }
         guard let next = nextAllowed else {
@@ -573,7 +574,7 @@ extension SchedulerEngine {
                     channel: step.channel,
                     destination: destination,
                     templateText: self.compiled[Int(cursor.campaign)].templateTexts[Int(cursor.step)],
-                    debtBucketText: self.debtBucketTexts[account],
+                    debtBucketText: PackedText(inline: bucket) ?? self.debtBucketTexts[account],
                     at: instant
                 )
             )

@@ -41,7 +41,9 @@ public struct SchedulerEngine: Sendable {
     var policyAccounts: [PolicyAccount] = []
     /// Per account: the debt bucket attempts are about (the first debt's; the account id when it has none).
     var debtBuckets: [String] = []
-    /// Per account: the debt bucket as an `Attempt` holds it.
+    /// Per account: the debt bucket as an `Attempt` holds it. Read only for a bucket longer than 15 bytes: a
+    /// short one is packed from `debtBuckets[account]`, which the decision has already read (another
+    /// per-account array would cost a cache miss per dispatch at a million accounts).
     var debtBucketTexts: [PackedText] = []
     var ledgers: [ContactLedger] = []
     /// Resolved account shapes (zones and profiles), so that accounts of one shape are resolved once.
