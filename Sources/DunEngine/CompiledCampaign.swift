@@ -38,6 +38,12 @@ struct CompiledCampaign: Sendable {
     var windows: [CompiledWindow]
     /// Per step: its template id (contact steps).
     var templates: [String]
+    /// Per step: the template id's `ActionTexts` id (what an `Attempt` holds).
+    var templateTexts: [UInt32]
+    /// Per step: the end reason's `ActionTexts` id (end steps).
+    var endReasonTexts: [UInt32]
+    /// The `after_days` stop rule's ending sentence as an `ActionTexts` id (when there is one).
+    var stopAfterDaysText: UInt32 = ActionTexts.empty
     /// Per step and `StepOutcome` position (`step * outcomeCount + outcome`): a target or `noRoute`.
     var routes: [Int32]
     /// Per step: the branch rules (branch steps).
@@ -129,10 +135,12 @@ struct CompiledCampaign: Sendable {
             )
         }
         self.templates = templates
+        self.templateTexts = templates.map { ActionTexts.shared.id($0) }
         self.windows = windows
         self.routes = allRoutes
         self.rules = allRules
         self.endReasons = endReasons
+        self.endReasonTexts = endReasons.map { ActionTexts.shared.id($0) }
         if campaign.variants.isEmpty {
             self.entries = [campaign.steps.isEmpty ? CompiledCampaign.stop : 0]
             self.weights = [1]
@@ -159,6 +167,9 @@ struct CompiledCampaign: Sendable {
             case .balanceBelow(let amount):
                 self.stopBelowCents = Swift.max(self.stopBelowCents ?? .min, amount.cents)
             }
+        }
+        if let days = self.stopAfterDays {
+            self.stopAfterDaysText = ActionTexts.shared.id("stop rule: after \(days) days")
         }
     }
 }

@@ -9,30 +9,28 @@ import DunPolicy
 /// A deferral the policy caused keeps the policy's reason facts and renders its sentence only when `reason` is
 /// read (most drivers only count rule ids). Equality and hashing use the rendered sentence.
 ///
-/// The value is kept small (the engine appends one per deferral, up to hundreds of thousands in one batch):
-/// campaign and step indices are stored in 32 bits and `until` as seconds, behind the public properties.
+/// The value is plain memory (no references; `_isPOD`), because the engine appends one per deferral, up to
+/// hundreds of thousands in one batch, and its driver copies and discards them: the rule id and sentence are
+/// ids into `ActionTexts` or the policy's facts, campaign and step indices are stored in 32 bits and `until`
+/// as seconds, behind the public properties.
 public struct Deferral: Sendable, Hashable {
+    // Stored fields are declared widest-last so the value packs into 106 bytes (an action into 112).
     public var account: AccountIndex
+    /// The rule id's `ActionTexts` id, or `ActionReason.factsRule` for the rule of the policy's facts.
+    var ruleText: UInt32
     /// The rule id: the policy's (`RF-14-A`, `RF-6-TIME`, `HOUSE-SMS-DAY`, …) or the engine's own
     /// (`CAMPAIGN-WINDOW`, `CAMPAIGN-BLACKOUT`, `CAPACITY`, `DISPUTE-PAUSE`, `PROMISE-PAUSE`).
     public var rule: String {
-        get {
-            switch self.text {
-            case .rendered(let rule, _): rule
-            case .policy(let reason): reason.rule
-            }
-        }
-        set { self.text = .rendered(rule: newValue, reason: self.reason) }
+        get { self.why.rule(self.ruleText) }
+        set { self.ruleText = ActionTexts.shared.id(newValue) }
     }
     /// One sentence a person can read.
     public var reason: String {
-        get {
-            switch self.text {
-            case .rendered(_, let reason): reason
-            case .policy(let reason): reason.reason
-            }
+        get { self.why.sentence }
+        set {
+            self.ruleText = ActionTexts.shared.id(self.rule)
+            self.why = .text(ActionTexts.shared.id(newValue))
         }
-        set { self.text = .rendered(rule: self.rule, reason: newValue) }
     }
     /// When the decision was taken.
     public var at: UTCInstant
@@ -54,16 +52,18 @@ public struct Deferral: Sendable, Hashable {
     var untilSeconds: Int64
     var campaignIndex: Int32
     var stepIndex: Int32
-    var text: Text
+    var why: ActionReason
     public var channel: Channel
 
     /// `untilSeconds` for no `until` (never a real instant: the engine's instants are whole seconds near now).
     static let noUntil = Int64.min
 
-    /// Where the rule id and sentence come from.
-    enum Text: Sendable {
-        case rendered(rule: String, reason: String)
-        case policy(BlockReason)
+    /// A small number per rule id, for counting deferrals by rule without reading strings: equal rule ids may
+    /// have different keys, so a key must be resolved to `rule` once and cached by the counter. Below
+    /// `ReasonFacts.ruleKeyCount` for a policy rule, else that count plus the rule id's text id.
+    package var ruleKey: Int {
+        if self.ruleText == ActionReason.factsRule, case .policy(let facts, _) = self.why { return facts.ruleKey }
+        return ReasonFacts.ruleKeyCount + Int(self.ruleText)
     }
 
     public init(
@@ -81,7 +81,8 @@ public struct Deferral: Sendable, Hashable {
             campaign: campaign,
             step: step,
             channel: channel,
-            text: .rendered(rule: rule, reason: reason),
+            rule: ActionTexts.shared.id(rule),
+            why: .text(ActionTexts.shared.id(reason)),
             at: at,
             until: until?.secondsSinceEpoch ?? Self.noUntil
         )
@@ -92,7 +93,8 @@ public struct Deferral: Sendable, Hashable {
         campaign: Int,
         step: Int,
         channel: Channel,
-        text: consuming Text,
+        rule: UInt32,
+        why: ActionReason,
         at: UTCInstant,
         until: Int64
     ) {
@@ -100,7 +102,8 @@ public struct Deferral: Sendable, Hashable {
         self.campaignIndex = Int32(clamping: campaign)
         self.stepIndex = Int32(clamping: step)
         self.channel = channel
-        self.text = text
+        self.ruleText = rule
+        self.why = why
         self.at = at
         self.untilSeconds = until
     }

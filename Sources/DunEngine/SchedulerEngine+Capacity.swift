@@ -4,7 +4,6 @@ import DunPolicy
 // MARK: - Capacity pools
 
 extension SchedulerEngine {
-    private static let capacityReason = "The channel's capacity pool is full; the attempt waits its turn."
     /// How far ahead `servingInstant` searches for the step's window, the calling hours and the pool's hours
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
@@ -229,10 +228,10 @@ extension SchedulerEngine {
                         campaign: Int(cursor.campaign),
                         step: Int(cursor.step),
                         channel: self.pools[pool].channel,
-                        rule: Deferral.capacityRule,
-                        reason: Self.capacityReason,
+                        rule: ActionTexts.capacityRule,
+                        why: .text(ActionTexts.capacityReason),
                         at: UTCInstant(secondsSinceEpoch: time),
-                        until: until.map { UTCInstant(secondsSinceEpoch: $0) }
+                        until: until ?? Deferral.noUntil
                     )
                 )
             )

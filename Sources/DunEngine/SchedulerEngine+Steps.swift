@@ -5,11 +5,6 @@ import DunPolicy
 // MARK: - The due queue and the step machine
 
 extension SchedulerEngine {
-    private static let campaignWindowReason = "Outside the campaign's preferred send window in the debtor's local time."
-    private static let campaignBlackoutReason = "The debtor's local date is a campaign blackout date or holiday."
-    private static let capacityReason = "The channel's capacity pool is full; the attempt waits its turn."
-    private static let disputeReason = "A written dispute pauses contact until verification is sent."
-    private static let promiseReason = "An open promise to pay pauses contact until it falls due."
     /// Steps entered at one instant without a wait before the engine declares a loop.
     private static let maximumHops: UInt8 = 64
 
@@ -157,7 +152,8 @@ extension SchedulerEngine {
         let cursor = self.states[account].cursor
         guard let days = self.compiled[Int(cursor.campaign)].stopAfterDays, time >= cursor.enrolledAt + days * 86_400
         else { return false }
-        self.end(account, reason: "stop rule: after \(days) days", rule: nil, at: time, into: &actions)
+        let reason = self.compiled[Int(cursor.campaign)].stopAfterDaysText
+        self.end(account, rule: ActionReason.noRule, why: .text(reason), at: time, into: &actions)
         return true
     }
 
@@ -170,7 +166,13 @@ extension SchedulerEngine {
         into actions: inout [EngineAction]
     ) {
         guard target >= 0 else {
-            self.end(account, reason: "completed", rule: nil, at: time, into: &actions)
+            self.end(
+                account,
+                rule: ActionReason.noRule,
+                why: .text(ActionTexts.completedReason),
+                at: time,
+                into: &actions
+            )
             return
         }
         var cursor = self.states[account].cursor
@@ -234,8 +236,8 @@ extension SchedulerEngine {
         case .end:
             self.end(
                 account,
-                reason: self.compiled[campaign].endReasons[stepIndex],
-                rule: nil,
+                rule: ActionReason.noRule,
+                why: .text(self.compiled[campaign].endReasonTexts[stepIndex]),
                 at: time,
                 into: &actions
             )
@@ -271,28 +273,29 @@ extension SchedulerEngine {
         }
     }
 
+    /// A deferral on one of the engine's own rules (`rule` and `reason` are `ActionTexts` ids).
     private mutating func emitDeferral(
         _ account: Int,
-        rule: String,
-        reason: String,
+        rule: UInt32,
+        reason: UInt32,
         until: Int64?,
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
         self.emitDeferral(
             account,
-            text: .rendered(rule: rule, reason: reason),
+            rule: rule,
+            why: .text(reason),
             until: until ?? Deferral.noUntil,
             at: time,
             into: &actions
         )
     }
 
-    /// `text` is consumed: a policy block moves into the deferral instead of being copied (a copy of a block
-    /// goes through its value witness, with a retain per reference it holds).
     private mutating func emitDeferral(
         _ account: Int,
-        text: consuming Deferral.Text,
+        rule: UInt32,
+        why: ActionReason,
         until: Int64,
         at time: Int64,
         into actions: inout [EngineAction]
@@ -307,7 +310,8 @@ extension SchedulerEngine {
                     campaign: Int(cursor.campaign),
                     step: Int(cursor.step),
                     channel: step.channel,
-                    text: text,
+                    rule: rule,
+                    why: why,
                     at: UTCInstant(secondsSinceEpoch: time),
                     until: until
                 )
@@ -364,8 +368,14 @@ extension SchedulerEngine {
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
-        guard let next = block.nextAllowed else {
-            self.end(account, reason: block.reason, rule: block.rule, at: time, into: &actions)
+        let nextAllowed = block.nextAllowed
+        let reason = block.takeReason()
+        let bucket = PackedText(inline: self.debtBuckets[account]) ?? self.debtBucketTexts[account]
+        let why = ActionReason(reason, debtBucket: bucket)
+        let rule: UInt32
+        if case .policy = why { rule = ActionReason.factsRule } else { rule = ActionTexts.shared.id(reason.rule) }
+        guard let next = nextAllowed else {
+            self.end(account, rule: rule, why: why, at: time, into: &actions)
             return
         }
         let campaign = Int(self.states[account].cursor.campaign)
@@ -375,7 +385,7 @@ extension SchedulerEngine {
             zone: self.states[account].record.zone,
             blackout: blackout
         )
-        self.emitDeferral(account, text: .policy(block.takeReason()), until: until, at: time, into: &actions)
+        self.emitDeferral(account, rule: rule, why: why, until: until, at: time, into: &actions)
         self.schedule(account, stepDue: until)
     }
 
@@ -389,8 +399,8 @@ extension SchedulerEngine {
             self.states[account].cursor.phase = .paused
             self.emitDeferral(
                 account,
-                rule: Deferral.disputePauseRule,
-                reason: Self.disputeReason,
+                rule: ActionTexts.disputePauseRule,
+                reason: ActionTexts.disputeReason,
                 until: nil,
                 at: time,
                 into: &actions
@@ -400,8 +410,8 @@ extension SchedulerEngine {
         if cursor.flags & EnrolmentCursor.Flags.promisePaused != 0, cursor.promiseDue != EnrolmentCursor.never {
             self.emitDeferral(
                 account,
-                rule: Deferral.promisePauseRule,
-                reason: Self.promiseReason,
+                rule: ActionTexts.promisePauseRule,
+                reason: ActionTexts.promiseReason,
                 until: cursor.promiseDue,
                 at: time,
                 into: &actions
@@ -444,8 +454,8 @@ extension SchedulerEngine {
             let blackedOut = blackout?.contains(day: zone.local(time).day) ?? false
             self.emitDeferral(
                 account,
-                rule: blackedOut ? Deferral.campaignBlackoutRule : Deferral.campaignWindowRule,
-                reason: blackedOut ? Self.campaignBlackoutReason : Self.campaignWindowReason,
+                rule: blackedOut ? ActionTexts.campaignBlackoutRule : ActionTexts.campaignWindowRule,
+                reason: blackedOut ? ActionTexts.campaignBlackoutReason : ActionTexts.campaignWindowReason,
                 until: opening,
                 at: time,
                 into: &actions
@@ -563,8 +573,8 @@ extension SchedulerEngine {
                     attemptNumber: Int(cursor.attemptNumber),
                     channel: step.channel,
                     destination: destination,
-                    template: self.compiled[Int(cursor.campaign)].templates[Int(cursor.step)],
-                    debtBucket: bucket,
+                    templateText: self.compiled[Int(cursor.campaign)].templateTexts[Int(cursor.step)],
+                    debtBucketText: PackedText(inline: bucket) ?? self.debtBucketTexts[account],
                     at: instant
                 )
             )
@@ -626,6 +636,24 @@ extension SchedulerEngine {
     /// is still recorded in the ledger and frees its seat.
     mutating func end(_ account: Int, reason: String, rule: String?, at time: Int64, into actions: inout [EngineAction])
     {
+        self.end(
+            account,
+            rule: rule.map { ActionTexts.shared.id($0) } ?? ActionReason.noRule,
+            why: .text(ActionTexts.shared.id(reason)),
+            at: time,
+            into: &actions
+        )
+    }
+
+    /// `end(_:reason:rule:at:into:)` with the rule as an `ActionTexts` id (or `ActionReason.factsRule`,
+    /// `.noRule`) and the reason as plain values.
+    mutating func end(
+        _ account: Int,
+        rule: UInt32,
+        why: ActionReason,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
         var cursor = self.states[account].cursor
         guard cursor.isActive else { return }
         if cursor.phase == .inFlight { cursor.flags |= EnrolmentCursor.Flags.detached }
@@ -642,8 +670,8 @@ extension SchedulerEngine {
                     account: AccountIndex(account),
                     campaign: Int(cursor.campaign),
                     step: Int(cursor.step),
-                    reason: reason,
                     rule: rule,
+                    why: why,
                     at: UTCInstant(secondsSinceEpoch: time)
                 )
             )

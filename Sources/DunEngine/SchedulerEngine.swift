@@ -41,6 +41,10 @@ public struct SchedulerEngine: Sendable {
     var policyAccounts: [PolicyAccount] = []
     /// Per account: the debt bucket attempts are about (the first debt's; the account id when it has none).
     var debtBuckets: [String] = []
+    /// Per account: the debt bucket as an `Attempt` holds it. Read only for a bucket longer than 15 bytes: a
+    /// short one is packed from `debtBuckets[account]`, which the decision has already read (another
+    /// per-account array would cost a cache miss per dispatch at a million accounts).
+    var debtBucketTexts: [PackedText] = []
     var ledgers: [ContactLedger] = []
     /// Resolved account shapes (zones and profiles), so that accounts of one shape are resolved once.
     var shapes = PolicyAccount.Shapes()
@@ -83,10 +87,12 @@ public struct SchedulerEngine: Sendable {
         self.states.reserveCapacity(count)
         self.policyAccounts.reserveCapacity(count)
         self.debtBuckets.reserveCapacity(count)
+        self.debtBucketTexts.reserveCapacity(count)
         self.ledgers.reserveCapacity(count)
         Self.adviseHugePages(&self.states)
         Self.adviseHugePages(&self.policyAccounts)
         Self.adviseHugePages(&self.debtBuckets)
+        Self.adviseHugePages(&self.debtBucketTexts)
         Self.adviseHugePages(&self.ledgers)
         // Every account may fall due at the same instant (an 08:00 window opening), so the queue's batch buffers
         // are reserved for all of them too; pages are only touched as far as batches reach.
@@ -123,6 +129,7 @@ public struct SchedulerEngine: Sendable {
         )
         self.policyAccounts.append(policyAccount)
         self.debtBuckets.append(bucket)
+        self.debtBucketTexts.append(PackedText(bucket))
         self.ledgers.append(ContactLedger(for: policyAccount))
         return index
     }

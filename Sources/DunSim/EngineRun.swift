@@ -19,8 +19,9 @@ struct EngineRun {
     var actions: [EngineAction] = []
     /// The accounts with something to do on the day being ticked (see `DebtorModel.accountsWithADay`).
     var due: [Int32] = []
-    /// The index in `deferredRules` of the last rule counted (most deferrals repeat the previous rule).
-    var lastRule = 0
+    /// Per `Deferral.ruleKey` below `ruleKeyLimit`: the index in `deferredRules` (-1 until first seen), so a
+    /// deferral is counted without reading its rule id as a string.
+    var ruleIndexByKey: [Int32] = []
     let start: Int64
     let end: Int64
     let usesAgents: Bool
@@ -299,8 +300,9 @@ struct EngineRun {
         var index = 0
         while index < actions.count {
             // A deferral is only looked up while its payload is bound, and counted after the `switch`: mutating
-            // `self` with the payload bound makes the compiler copy the whole action (and its strings) first.
+            // `self` with the payload bound makes the compiler copy the whole action first.
             var counted = -1
+            var unseen: (key: Int, rule: String)?
             switch actions[index] {
             case .dispatch(let attempt):
                 self.answer(
@@ -310,16 +312,29 @@ struct EngineRun {
                     at: time
                 )
             case .deferred(let deferral):
-                counted =
-                    Self.index(of: deferral.rule, in: self.deferredRules, guess: self.lastRule)
-                    ?? self.addRule(deferral.rule)
+                let key = deferral.ruleKey
+                if key < self.ruleIndexByKey.count, self.ruleIndexByKey[key] >= 0 {
+                    counted = Int(self.ruleIndexByKey[key])
+                } else {
+                    unseen = (key, deferral.rule)
+                }
             case .end(let ending):
                 self.countEnding(ending.rule ?? ending.reason)
             case .wake:
                 break
             }
+            if let (key, rule) = unseen {
+                counted = self.deferredRules.firstIndex(of: rule) ?? self.addRule(rule)
+                if key < Self.ruleKeyLimit {
+                    if key >= self.ruleIndexByKey.count {
+                        self.ruleIndexByKey.append(
+                            contentsOf: repeatElement(-1, count: key + 1 - self.ruleIndexByKey.count)
+                        )
+                    }
+                    self.ruleIndexByKey[key] = Int32(counted)
+                }
+            }
             if counted >= 0 {
-                self.lastRule = counted
                 self.deferredCounts[counted] += 1
             }
             index += 1
@@ -342,12 +357,9 @@ struct EngineRun {
         }
     }
 
-    /// The index of `rule` in `rules`, trying `guess` first (most deferrals repeat the previous rule).
-    @inline(never)
-    static func index(of rule: String, in rules: [String], guess: Int) -> Int? {
-        if guess < rules.count && rules[guess] == rule { return guess }
-        return rules.firstIndex(of: rule)
-    }
+    /// Rule keys at or above this are looked up by their rule id each time (a key names a text id, and only the
+    /// first few thousand texts of a process are rule ids in practice).
+    static let ruleKeyLimit = 4_096
 
     /// The simulated gateway: draws the attempt's result and the debtor's response, and queues the result at
     /// the instant it would arrive (after the call's handle time).

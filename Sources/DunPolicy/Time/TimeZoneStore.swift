@@ -2,8 +2,11 @@
 ///
 /// `shared` is a `static let`, so Swift initialises it exactly once, thread-safely, on first use; after that
 /// everything is immutable and lookups neither lock nor allocate.
+///
+/// It is `@unchecked Sendable` only for `spanTable`, a copy of `spans` that is written once in `init` and never
+/// again (so a `ZoneOffsets` can keep a pointer into it).
 @usableFromInline
-final class TimeZoneStore: Sendable {
+final class TimeZoneStore: @unchecked Sendable {
     @usableFromInline
     static let shared = TimeZoneStore(compiled: TimeZoneTable.compiledData)
 
@@ -33,6 +36,8 @@ final class TimeZoneStore: Sendable {
     /// load and one comparison.
     @usableFromInline
     let spans: [BucketSpan]
+    /// `spans` in memory that never moves (freed with the store; `shared` lives as long as the process).
+    let spanTable: UnsafeMutablePointer<BucketSpan>
     static let bucketShift: Int64 = 24
     static let bucketCount = 256
     /// Spans of 2^23 s (97 days): shorter than the shortest gap between the two yearly transitions of
@@ -201,6 +206,12 @@ final class TimeZoneStore: Sendable {
         }
         self.bucketFirst = bucketFirst
         self.spans = spans
+        self.spanTable = UnsafeMutablePointer.allocate(capacity: spans.count)
+        self.spanTable.initialize(from: spans, count: spans.count)
+    }
+
+    deinit {
+        self.spanTable.deallocate()
     }
 
     /// A non-negative integer in `radix` (digits 0-9, then lower-case letters; other bytes are skipped); an
