@@ -1,8 +1,8 @@
 import DunCore
 
-/// A policy block's reason as plain values: `PendingReason` without its debt bucket (the holder keeps that, as
-/// it likes) and without the account reference (reasons that quote the account's own designations have no
-/// facts: their holder keeps the rendered sentence). Copying or discarding one touches no reference, so the
+/// A policy block's reason as plain values: the part of `PendingReason` without its debt bucket (the holder keeps
+/// that, as it likes) and without the account reference (reasons that quote the account's own designations
+/// have no facts: their holder keeps the rendered sentence). Fields are widest first, so the value packs tight. Copying or discarding one touches no reference, so the
 /// engine's deferrals stay plain memory.
 package struct ReasonFacts: Sendable {
     var release: Int64
@@ -43,34 +43,6 @@ extension BlockReason {
     /// nil for a reason given as text or one that quotes the account's designations (read `rule` and `reason`).
     package var facts: ReasonFacts? {
         guard case .pending(let pending) = self.text, pending.designations == nil else { return nil }
-        return ReasonFacts(
-            release: pending.release,
-            first: pending.first,
-            second: pending.second,
-            third: pending.third,
-            at: pending.at,
-            destination: pending.destination,
-            ukFromMinute: pending.ukFromMinute,
-            home: pending.home,
-            rule: pending.rule,
-            channel: pending.channel
-        )
-    }
-}
-
-extension PendingReason {
-    init(facts: ReasonFacts, debtBucket: String) {
-        self.release = facts.release
-        self.first = facts.first
-        self.second = facts.second
-        self.third = facts.third
-        self.debtBucket = debtBucket
-        self.at = facts.at
-        self.designations = nil
-        self.destination = facts.destination
-        self.ukFromMinute = facts.ukFromMinute
-        self.home = facts.home
-        self.rule = facts.rule
-        self.channel = facts.channel
+        return pending.facts
     }
 }

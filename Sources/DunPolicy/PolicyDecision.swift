@@ -135,59 +135,68 @@ final class RenderedBlock: Sendable {
 ///
 /// It holds no reference to the account's shared data except for the one rule whose sentence quotes it (an
 /// inconvenient-time designation): copying and releasing a block then touches no account memory. The hit and
-/// the candidate are stored field by field, widest first, so the value packs into 77 bytes (a block travels in
-/// every deferral the engine emits); `hit` and `candidate` rebuild them.
+/// the candidate, less the debt bucket, are the plain values of `ReasonFacts` (what an engine deferral keeps);
+/// `hit` and `candidate` rebuild them.
 struct PendingReason: Sendable {
-    var release: Int64
-    var first: Int64
-    var second: Int64
-    var third: Int64
+    /// The hit and the candidate, as plain values.
+    var facts: ReasonFacts
     var debtBucket: String
-    var at: Int64
     /// The account's shared data, only for `.inconvenient` (nil otherwise).
     var designations: PolicyAccount.Storage?
-    var destination: Int32
-    /// `ContactPolicy.ukHours.from` (the only UK hour a sentence quotes), minutes since midnight.
-    var ukFromMinute: Int32
-    var home: ZoneID?
-    var rule: PolicyRule
-    var channel: Channel
 
     init(hit: Hit, candidate: ContactCandidate, account: PolicyAccount, ukHours: (from: LocalTime, to: LocalTime)) {
-        self.release = hit.release
-        self.first = hit.first
-        self.second = hit.second
-        self.third = hit.third
+        self.facts = ReasonFacts(
+            release: hit.release,
+            first: hit.first,
+            second: hit.second,
+            third: hit.third,
+            at: candidate.at.secondsSinceEpoch,
+            destination: Int32(clamping: candidate.destination),
+            ukFromMinute: Int32(clamping: ukHours.from.minuteOfDay),
+            home: account.homeZone,
+            rule: hit.rule,
+            channel: candidate.channel
+        )
         self.debtBucket = candidate.debtBucket
-        self.at = candidate.at.secondsSinceEpoch
         self.designations = hit.rule == .inconvenient ? account.storage : nil
-        self.destination = Int32(clamping: candidate.destination)
-        self.ukFromMinute = Int32(clamping: ukHours.from.minuteOfDay)
-        self.home = account.homeZone
-        self.rule = hit.rule
-        self.channel = candidate.channel
+    }
+
+    init(facts: ReasonFacts, debtBucket: String) {
+        self.facts = facts
+        self.debtBucket = debtBucket
+        self.designations = nil
+    }
+
+    var rule: PolicyRule {
+        self.facts.rule
     }
 
     var hit: Hit {
-        Hit(rule: self.rule, release: self.release, first: self.first, second: self.second, third: self.third)
+        Hit(
+            rule: self.facts.rule,
+            release: self.facts.release,
+            first: self.facts.first,
+            second: self.facts.second,
+            third: self.facts.third
+        )
     }
 
     var candidate: ContactCandidate {
         ContactCandidate(
-            channel: self.channel,
-            destination: Int(self.destination),
+            channel: self.facts.channel,
+            destination: Int(self.facts.destination),
             debtBucket: self.debtBucket,
-            at: UTCInstant(secondsSinceEpoch: self.at)
+            at: UTCInstant(secondsSinceEpoch: self.facts.at)
         )
     }
 
     func render() -> String {
         var policy = ContactPolicy()
-        policy.ukHours.from = LocalTime(minuteOfDay: Int(self.ukFromMinute))
+        policy.ukHours.from = LocalTime(minuteOfDay: Int(self.facts.ukFromMinute))
         return policy.reason(
             for: self.hit,
             self.candidate,
-            home: self.home,
+            home: self.facts.home,
             inconvenientTimes: self.designations?.account.inconvenientTimes ?? []
         )
     }
