@@ -52,15 +52,26 @@ struct WaiterHeap: Sendable {
         let key = packed.key
         self.storage.append(packed)
         self.storage.withUnsafeMutableBufferPointer { buffer in
-            var child = buffer.count - 1
-            while child > 0 {
-                let parent = (child - 1) >> 2
-                guard key < buffer[parent].key else { break }
-                buffer[child] = buffer[parent]
-                child = parent
-            }
-            buffer[child] = packed
+            Self.rise(packed, key: key, from: buffer.count - 1, in: buffer)
         }
+    }
+
+    /// Puts `packed` (whose key is `key`) in the hole at `hole`, moving it up past every parent with a larger key.
+    @inline(__always)
+    private static func rise(
+        _ packed: Packed,
+        key: UInt128,
+        from hole: Int,
+        in buffer: UnsafeMutableBufferPointer<Packed>
+    ) {
+        var hole = hole
+        while hole > 0 {
+            let parent = (hole - 1) >> 2
+            guard key < buffer[parent].key else { break }
+            buffer[hole] = buffer[parent]
+            hole = parent
+        }
+        buffer[hole] = packed
     }
 
     /// Removes the smallest entry (nothing when the heap is empty).
@@ -108,13 +119,7 @@ struct WaiterHeap: Sendable {
                 buffer[hole] = buffer[best]
                 hole = best
             }
-            while hole > 0 {
-                let parent = (hole - 1) >> 2
-                guard key < buffer[parent].key else { break }
-                buffer[hole] = buffer[parent]
-                hole = parent
-            }
-            buffer[hole] = last
+            Self.rise(last, key: key, from: hole, in: buffer)
         }
     }
 
