@@ -55,6 +55,26 @@ final class TimeZoneStore: @unchecked Sendable {
         var before: Int32
         @usableFromInline
         var after: Int32
+
+        /// The offset in force at `instant` (which lies in this span), or nil when the span has two or more
+        /// transitions and the transition list must answer.
+        @inlinable @inline(__always)
+        func offset(at instant: Int64) -> Int? {
+            guard self.at != Int64.min else { return nil }
+            return Int(instant < self.at ? self.before : self.after)
+        }
+
+        /// The smallest instant `t >= start` (`start` in this span, which ends at `spanEnd`) whose local time is
+        /// at or after `localTarget`, when no transition lies between `start` and it; nil otherwise.
+        @inlinable @inline(__always)
+        func firstInstant(from start: Int64, localAtLeast localTarget: Int64, spanEnd: Int64) -> Int64? {
+            guard self.at != Int64.min else { return nil }
+            // The offset in force from `start` up to the next transition (`at`, else the span's end).
+            let offset = Int64(start < self.at ? self.before : self.after)
+            let limit = start < self.at ? min(self.at, spanEnd) : spanEnd
+            let candidate = max(start, localTarget - offset)
+            return candidate < limit ? candidate : nil
+        }
     }
 
     init(compiled: String) {
@@ -273,8 +293,7 @@ final class TimeZoneStore: @unchecked Sendable {
     func offset(of zone: Int, at instant: Int64) -> Int {
         let index = instant >> Self.spanShift
         if index >= 0 && index < Self.spanCount {
-            let span = self.spans[zone &* Self.spanCount &+ Int(index)]
-            if span.at != Int64.min { return Int(instant < span.at ? span.before : span.after) }
+            if let offset = self.spans[zone &* Self.spanCount &+ Int(index)].offset(at: instant) { return offset }
         }
         return self.generalOffset(of: zone, at: instant)
     }
@@ -294,13 +313,12 @@ final class TimeZoneStore: @unchecked Sendable {
         let index = start >> Self.spanShift
         if index >= 0 && index < Self.spanCount {
             let span = self.spans[zone &* Self.spanCount &+ Int(index)]
-            if span.at != Int64.min {
-                let spanEnd = (index + 1) << Self.spanShift
-                // The offset in force from `start` up to the next transition (`span.at`, else the span's end).
-                let offset = Int64(start < span.at ? span.before : span.after)
-                let limit = start < span.at ? min(span.at, spanEnd) : spanEnd
-                let candidate = max(start, localTarget - offset)
-                if candidate < limit { return candidate }
+            if let first = span.firstInstant(
+                from: start,
+                localAtLeast: localTarget,
+                spanEnd: (index + 1) << Self.spanShift
+            ) {
+                return first
             }
         }
         return self.generalFirstInstant(from: start, localAtLeast: localTarget, zone: zone)

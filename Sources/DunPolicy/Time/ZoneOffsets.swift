@@ -26,8 +26,7 @@ package struct ZoneOffsets: @unchecked Sendable, Hashable {
     package func offset(at instant: Int64) -> Int {
         let index = instant >> Self.spanShift
         if UInt64(bitPattern: index) < UInt64(Self.spanCount) {
-            let span = self.spans[Int(index)]
-            if span.at != Int64.min { return Int(instant < span.at ? span.before : span.after) }
+            if let offset = self.spans[Int(index)].offset(at: instant) { return offset }
         }
         return self.generalOffset(at: instant)
     }
@@ -44,12 +43,12 @@ package struct ZoneOffsets: @unchecked Sendable, Hashable {
         let index = start >> Self.spanShift
         if UInt64(bitPattern: index) < UInt64(Self.spanCount) {
             let span = self.spans[Int(index)]
-            if span.at != Int64.min {
-                let spanEnd = (index + 1) << Self.spanShift
-                let offset = Int64(start < span.at ? span.before : span.after)
-                let limit = start < span.at ? min(span.at, spanEnd) : spanEnd
-                let candidate = max(start, localTarget - offset)
-                if candidate < limit { return candidate }
+            if let first = span.firstInstant(
+                from: start,
+                localAtLeast: localTarget,
+                spanEnd: (index + 1) << Self.spanShift
+            ) {
+                return first
             }
         }
         return self.generalFirstInstant(from: start, localAtLeast: localTarget)
