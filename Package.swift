@@ -43,7 +43,10 @@ let package = Package(
         .target(name: "CDunPrefetch"),
         .target(name: "DunEngine", dependencies: ["DunCore", "DunPolicy", "CDunPrefetch", heap]),
         .target(name: "DunReport", dependencies: ["DunCore"]),
-        .target(name: "DunSim", dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", heap]),
+        .target(
+            name: "DunSim",
+            dependencies: ["DunCore", "DunPolicy", "DunCampaign", "DunEngine", "DunReport", "CDunPrefetch", heap]
+        ),
         .target(name: "DunDashboard", dependencies: ["DunCore"]),
         .target(name: "DunStore", dependencies: ["DunCore", grdb, grdbSQLite]),
         .target(name: "DunStatus", dependencies: ["DunCore", "DunStore", "DunDashboard", "DunReport", "DunSim"]),

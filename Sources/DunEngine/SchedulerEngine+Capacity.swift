@@ -247,6 +247,9 @@ extension SchedulerEngine {
         defer { self.lines[pool].parkedFrom = self.lines[pool].parked.min?.instant ?? Int64.max }
         while let top = self.lines[pool].parked.min, top.instant <= time {
             self.lines[pool].parked.popMin()
+            // Hours open for many parked enrolments at once: the next one's cursor is asked for while this one is
+            // moved (a hint; it changes nothing).
+            if let next = self.lines[pool].parked.min, next.instant <= time { self.prefetchCursor(Int(next.owner)) }
             guard self.isWaiting(top) else { continue }
             self.lines[pool].waiters.insert(
                 DueQueue.Entry(
@@ -289,6 +292,9 @@ extension SchedulerEngine {
             self.states[account].cursor.phase = .waiting
             self.evaluateContact(account, at: time, fromPool: true, into: &actions)
         }
+        // Whoever now comes first is usually served at the next result, an event or more from now: its memory is
+        // asked for here so that the cache misses land before then (a hint; it changes nothing).
+        if let next = self.lines[pool].waiters.min { self.prefetch(Int(next.owner)) }
         guard !self.pools[pool].waitsForSeat else { return }
         self.dropStaleParked(pool)
         var when = self.lines[pool].parked.min?.instant ?? EnrolmentCursor.never

@@ -46,6 +46,9 @@ public struct SchedulerEngine: Sendable {
     /// per-account array would cost a cache miss per dispatch at a million accounts).
     var debtBucketTexts: [PackedText] = []
     var ledgers: [ContactLedger] = []
+    /// Per account: the cursor's `generation`, kept beside it so that telling a stale queue entry from a live
+    /// one reads four bytes (a cache line holds sixteen accounts') rather than the account's state.
+    var timerGenerations: [UInt32] = []
     /// Resolved account shapes (zones and profiles), so that accounts of one shape are resolved once.
     var shapes = PolicyAccount.Shapes()
     var queue = DueQueue()
@@ -89,6 +92,7 @@ public struct SchedulerEngine: Sendable {
         self.debtBuckets.reserveCapacity(count)
         self.debtBucketTexts.reserveCapacity(count)
         self.ledgers.reserveCapacity(count)
+        self.timerGenerations.reserveCapacity(count)
         Self.adviseHugePages(&self.states)
         Self.adviseHugePages(&self.policyAccounts)
         Self.adviseHugePages(&self.debtBuckets)
@@ -131,6 +135,7 @@ public struct SchedulerEngine: Sendable {
         self.debtBuckets.append(bucket)
         self.debtBucketTexts.append(PackedText(bucket))
         self.ledgers.append(ContactLedger(for: policyAccount))
+        self.timerGenerations.append(EnrolmentCursor().generation)
         return index
     }
 
@@ -199,6 +204,15 @@ public struct SchedulerEngine: Sendable {
         self.prefetch(account, bucket: bucket)
     }
 
+    /// The enrolment first in the waiting line of the capacity pool for `channel`, if any: usually the next one
+    /// that pool serves, when its next seat frees. A hint for a driver that prefetches its own memory for the
+    /// account (the line may hold an enrolment that has since ended or moved on; nothing is promised).
+    public func firstInLine(for channel: Channel) -> AccountIndex? {
+        let pool = self.poolOfChannel[channel.position]
+        guard pool >= 0, let top = self.lines[pool].waiters.min else { return nil }
+        return AccountIndex(Int(top.owner))
+    }
+
     /// Handles one input at `now` and returns the actions (allocates; for tests and tools).
     ///
     /// - Parameters:
@@ -211,14 +225,15 @@ public struct SchedulerEngine: Sendable {
         return actions
     }
 
-    /// Bytes of per-account engine state: the campaign cursor plus the policy's contact ledger (inline sizes;
-    /// heap storage the ledger may own is not included).
+    /// Bytes of per-account engine state: the campaign cursor (with its timer generation) plus the policy's
+    /// contact ledger (inline sizes; heap storage the ledger may own is not included).
     public static var stateBytesPerAccount: Int {
-        MemoryLayout<EnrolmentCursor>.stride + MemoryLayout<ContactLedger>.stride
+        Self.cursorBytes + MemoryLayout<ContactLedger>.stride
     }
 
-    /// Bytes of the campaign cursor alone (`MemoryLayout.stride`).
-    public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride }
+    /// Bytes of the campaign cursor (`MemoryLayout.stride`) with the copy of its timer generation the engine keeps
+    /// beside it (four bytes per account, so that a stale timer is told without reading the cursor).
+    public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride + MemoryLayout<UInt32>.stride }
 
     /// Bytes of the hot account fields kept next to the cursor (zone, balance, hash; not per-account *state*,
     /// but memory the engine holds per account besides the `Account` itself).

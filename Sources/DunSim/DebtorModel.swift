@@ -1,3 +1,4 @@
+import CDunPrefetch
 import DunCore
 
 /// The simulated debtors of one strategy run: per-account behaviour state (balance, capacity, willingness,
@@ -141,6 +142,14 @@ struct DebtorModel {
             self.drawKey &+ UInt64(truncatingIfNeeded: account) &* 0x9E37_79B9_7F4A_7C15
             &+ ((UInt64(truncatingIfNeeded: day) << 8) | purpose.rawValue) &* 0xC2B2_AE3D_27D4_EB4F
         return Double(SplitMix64.mix(key) >> 11) * 0x1p-53
+    }
+
+    /// Asks the cache for debtor `i`'s hot record, which answering an attempt reads first (a hint; it changes
+    /// nothing).
+    @inline(__always)
+    func prefetch(_ i: Int) {
+        guard i >= 0, i < self.hot.count else { return }
+        self.hot.withUnsafeBufferPointer { dun_prefetch_write(UnsafeRawPointer($0.baseAddress! + i)) }
     }
 
     /// Fatigue at `day`, decayed since it was last touched.

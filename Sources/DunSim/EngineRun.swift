@@ -217,6 +217,11 @@ struct EngineRun {
                         self.engine.prefetch(.result(following.attemptID, .noAnswer))
                     }
                     self.engine.handle(.result(event.attemptID, event.result), at: now, into: &self.actions)
+                    // The agent who takes the next result's seat calls whoever is then first in line: the model's
+                    // record of that debtor is asked for now, likewise.
+                    if self.usesAgents, let next = self.engine.firstInLine(for: .agentCall) {
+                        self.model.prefetch(next.position)
+                    }
                 case .dayTick:
                     let tickDay = Int(event.account)
                     if tickDay < self.model.horizon {

@@ -128,6 +128,9 @@ struct CapacityPoolTests {
         }
         now = F.at("2026-03-03T09:00:00-05:00")
         var inFlight = F.dispatched(engine.handle(.timerFired, at: now))
+        // The prefetch hint names who is now first in the agents' line; no pool serves texts.
+        #expect(engine.firstInLine(for: .agentCall) == accounts[0])
+        #expect(engine.firstInLine(for: .sms) == nil)
         var order: [AccountIndex] = []
         while let attempt = inFlight.popLast() {
             order.append(attempt.account)
