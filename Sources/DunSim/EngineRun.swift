@@ -17,6 +17,9 @@ struct EngineRun {
     var queue = EventQueue<Event>()
     var sequence: UInt64 = 0
     var actions: [EngineAction] = []
+    /// How many of `actions` have been performed: the buffer is cleared only once it holds `actionsKept`, not
+    /// after every input (clearing an array costs as much as performing a few actions).
+    var performed = 0
     /// The accounts with something to do on the day being ticked (see `DebtorModel.accountsWithADay`).
     var due: [Int32] = []
     /// Per `Deferral.ruleKey` below `ruleKeyLimit`: the index in `deferredRules` (-1 until first seen), so a
@@ -293,16 +296,21 @@ struct EngineRun {
     /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
-        guard !self.actions.isEmpty else { return }
+        guard self.performed < self.actions.count else { return }
         // The buffer is taken out of `self` while it is read: the loop mutates `self`, and an action read from
         // a buffer `self` owns would have to be copied (with its strings) first.
         var actions: [EngineAction] = []
         swap(&actions, &self.actions)
+        var index = self.performed
         defer {
-            actions.removeAll(keepingCapacity: true)
+            if actions.count >= Self.actionsKept {
+                actions.removeAll(keepingCapacity: true)
+                self.performed = 0
+            } else {
+                self.performed = actions.count
+            }
             swap(&actions, &self.actions)
         }
-        var index = 0
         while index < actions.count {
             // A deferral is only looked up while its payload is bound, and counted after the `switch`: mutating
             // `self` with the payload bound makes the compiler copy the whole action first.
@@ -361,6 +369,9 @@ struct EngineRun {
             self.endingCounts.append(1)
         }
     }
+
+    /// Performed actions are cleared from the buffer once it holds this many.
+    static let actionsKept = 200
 
     /// Rule keys at or above this are looked up by their rule id each time (a key names a text id, and only the
     /// first few thousand texts of a process are rule ids in practice).
