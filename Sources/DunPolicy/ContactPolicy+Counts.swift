@@ -35,7 +35,14 @@ extension ContactPolicy {
         let needMA = account.has(.massachusetts) && (isCall || channel == .sms)
         let needWAWork = account.has(.washington) && candidateIsWork
         let needCN = account.has(.china) && isCall
-        let candidateMedium = ContactLedger.medium(channel)
+        // The record channel codes (`Record.channelCode`) of the candidate's medium, one bit each.
+        let mineChannels: UInt64 =
+            switch ContactLedger.medium(channel) {
+            case 0: 1 << 2 | 1 << 3
+            case 1: 1 << 0
+            default: 1 << 1
+            }
+        let needProfileCounts = needMA || needWAWork
         let candidateDestination = UInt64(max(0, min(candidate.destination, 255)))
 
         var regHome = DayCounts()
@@ -61,21 +68,36 @@ extension ContactPolicy {
         let cutTime: UInt32 =
             overflow || cut <= ContactLedger.epoch || ledger.countsEveryRecord
             ? 0 : UInt32(clamping: cut - ContactLedger.epoch)
-        for recordIndex in 0..<ledger.recordTotal {
-            let record = ledger.record(recordIndex)
+        // The inline records are read through one span (each read through the ledger would copy it); the
+        // overflow exists only in a spilled ledger.
+        let inlineRecords = ledger.records.span
+        let inlineCount = Int(ledger.recordCount)
+        let spilled = ledger.spill?.value.overflow
+        let recordTotal = inlineCount + (spilled?.count ?? 0)
+        // Records are usually in time order, the old ones first: a tight loop passes over those.
+        var firstIndex = 0
+        while firstIndex < inlineCount && Record(raw: inlineRecords[firstIndex]).time < cutTime { firstIndex += 1 }
+        for recordIndex in firstIndex..<recordTotal {
+            let record = Record(
+                raw: recordIndex < inlineCount ? inlineRecords[recordIndex] : spilled![recordIndex - inlineCount]
+            )
             if record.time < cutTime { continue }
             let recordTime = record.instant
-            let recordDay =
-                record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
+            let recordUTCDay = record.utcDay
+            let delta = record.delta
+            let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
             let offset = recordDay - day + 6
             // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
             // dates differ by at most a day each), start no conversation period that reaches d, and is not
             // within the 2-hour call gap; only a long campaign gap can still reach it.
             if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
-            let sameBucket = record.slot == recordSlot
+            // Past that test the record lies within days of `t` or within the campaign gap: no overflow.
+            let distance = abs(recordTime - t)
             let code = record.resultCode
             let recordIsCall = record.isCall
-            if regF && recordIsCall && sameBucket && !record.wrong && code == Record.conversationCode
+            let sameBucket = record.slot == recordSlot
+            // Conversations are rare: their code is tested first.
+            if _slowPath(code == Record.conversationCode) && regF && recordIsCall && sameBucket && !record.wrong
                 && recordTime <= t
             {
                 // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
@@ -86,9 +108,8 @@ extension ContactPolicy {
                         conversationDay = recordDay
                     }
                 }
-                let conversationUTC = record.utcDay
-                if utcDay >= conversationUTC && utcDay <= conversationUTC + 6 {
-                    let release = Int64(conversationUTC + 7) * 86_400
+                if utcDay >= recordUTCDay && utcDay <= recordUTCDay + 6 {
+                    let release = Int64(recordUTCDay + 7) * 86_400
                     if release > conversationRelease {
                         conversationRelease = release
                         conversationDay = recordDay
@@ -97,18 +118,19 @@ extension ContactPolicy {
             }
             guard !record.inbound else { continue }
             all.add(offset)
-            if record.medium == candidateMedium { mine.add(offset) }
-            if campaignGap > 0 && abs(recordTime - t) < campaignGap {
+            if (mineChannels >> record.channelCode) & 1 != 0 { mine.add(offset) }
+            // Never true for a gap of 0 (or less): the distance is not negative.
+            if distance < campaignGap {
                 campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
             }
             let connectedOrPending = Record.connectedOrPending(code: code)
             if recordIsCall {
-                if isCall && abs(recordTime - t) < LimitField.minimumCallGapSeconds {
+                if isCall && distance < LimitField.minimumCallGapSeconds {
                     gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
                 }
                 if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
                     regHome.add(offset)
-                    regUTC.add(record.utcDay - utcDay + 6)
+                    regUTC.add(recordUTCDay - utcDay + 6)
                 }
                 if needCN && recordDay == day {
                     // Pending (0), answered and conversation connected; the rest were unanswered.
@@ -120,6 +142,7 @@ extension ContactPolicy {
                     }
                 }
             }
+            guard needProfileCounts else { continue }
             if needMA && sameBucket && record.destination < 64
                 && !account.isWorkPhone(Int(record.destination))
                 && ((recordIsCall && connectedOrPending)
