@@ -12,8 +12,8 @@ extension ContactPolicy {
         instant: UTCInstant,
         day: Int,
         _ candidate: ContactCandidate,
-        _ account: PolicyAccount,
-        _ ledger: ContactLedger,
+        _ account: inout PolicyAccount,
+        _ ledger: inout ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
         into scan: inout Scan
@@ -24,7 +24,9 @@ extension ContactPolicy {
         let isCall = channel.isVoiceCall
         let federal = account.has(.usFederal)
         let recordSlot = slot.map { min($0, 15) } ?? -1
-        let consent = isCall && slot != nil && ledger.consentActive(slot: slot!, at: instant)
+        // `consentActive`, its spill test first: a method of the `inout` ledger copies it.
+        let consent =
+            isCall && slot != nil && ledger.spill != nil && ledger.spilledConsentActive(slot: slot!, at: instant)
         let candidateIsWork: Bool =
             switch channel.destinationKind {
             case .phone: account.isWorkPhone(candidate.destination)
@@ -68,93 +70,100 @@ extension ContactPolicy {
         let cutTime: UInt32 =
             overflow || cut <= ContactLedger.epoch || ledger.countsEveryRecord
             ? 0 : UInt32(clamping: cut - ContactLedger.epoch)
-        // The inline records are read through one span (each read through the ledger would copy it); the
+        // The inline records are read in place (a span or a read through the ledger copies it first); the
         // overflow exists only in a spilled ledger.
-        let inlineRecords = ledger.records.span
         let inlineCount = Int(ledger.recordCount)
         let spilled = ledger.spill?.value.overflow
         let recordTotal = inlineCount + (spilled?.count ?? 0)
-        // Records are usually in time order, the old ones first: a tight loop passes over those.
-        var firstIndex = 0
-        while firstIndex < inlineCount && Record(raw: inlineRecords[firstIndex]).time < cutTime { firstIndex += 1 }
-        for recordIndex in firstIndex..<recordTotal {
-            let record = Record(
-                raw: recordIndex < inlineCount ? inlineRecords[recordIndex] : spilled![recordIndex - inlineCount]
-            )
-            if record.time < cutTime { continue }
-            let recordTime = record.instant
-            let recordUTCDay = record.utcDay
-            let delta = record.delta
-            let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
-            let offset = recordDay - day + 6
-            // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
-            // dates differ by at most a day each), start no conversation period that reaches d, and is not
-            // within the 2-hour call gap; only a long campaign gap can still reach it.
-            if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
-            // Past that test the record lies within days of `t` or within the campaign gap: no overflow.
-            let distance = abs(recordTime - t)
-            let code = record.resultCode
-            let recordIsCall = record.isCall
-            let sameBucket = record.slot == recordSlot
-            // Conversations are rare: their code is tested first.
-            if _slowPath(code == Record.conversationCode) && regF && recordIsCall && sameBucket && !record.wrong
-                && recordTime <= t
-            {
-                // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
-                if day >= recordDay && day <= recordDay + 6 {
-                    let release = Self.startOfDay(recordDay + 7, zone: home)
-                    if release > conversationRelease {
-                        conversationRelease = release
-                        conversationDay = recordDay
+        withUnsafeBytes(of: &ledger.records) { inlineBytes in
+            // Records are usually in time order, the old ones first: a tight loop passes over those.
+            var firstIndex = 0
+            while firstIndex < inlineCount
+                && Record(raw: inlineBytes.load(fromByteOffset: firstIndex &* 8, as: UInt64.self)).time < cutTime
+            { firstIndex += 1 }
+            for recordIndex in firstIndex..<recordTotal {
+                let record = Record(
+                    raw: recordIndex < inlineCount
+                        ? inlineBytes.load(fromByteOffset: recordIndex &* 8, as: UInt64.self)
+                        : spilled![recordIndex - inlineCount]
+                )
+                if record.time < cutTime { continue }
+                let recordTime = record.instant
+                let recordUTCDay = record.utcDay
+                let delta = record.delta
+                let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
+                let offset = recordDay - day + 6
+                // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
+                // dates differ by at most a day each), start no conversation period that reaches d, and is not
+                // within the 2-hour call gap; only a long campaign gap can still reach it.
+                if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
+                // Past that test the record lies within days of `t` or within the campaign gap: no overflow.
+                let distance = abs(recordTime - t)
+                let code = record.resultCode
+                let recordIsCall = record.isCall
+                let sameBucket = record.slot == recordSlot
+                // Conversations are rare: their code is tested first.
+                if _slowPath(code == Record.conversationCode) && regF && recordIsCall && sameBucket && !record.wrong
+                    && recordTime <= t
+                {
+                    // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
+                    if day >= recordDay && day <= recordDay + 6 {
+                        let release = Self.startOfDay(recordDay + 7, zone: home)
+                        if release > conversationRelease {
+                            conversationRelease = release
+                            conversationDay = recordDay
+                        }
+                    }
+                    if utcDay >= recordUTCDay && utcDay <= recordUTCDay + 6 {
+                        let release = Int64(recordUTCDay + 7) * 86_400
+                        if release > conversationRelease {
+                            conversationRelease = release
+                            conversationDay = recordDay
+                        }
                     }
                 }
-                if utcDay >= recordUTCDay && utcDay <= recordUTCDay + 6 {
-                    let release = Int64(recordUTCDay + 7) * 86_400
-                    if release > conversationRelease {
-                        conversationRelease = release
-                        conversationDay = recordDay
+                guard !record.inbound else { continue }
+                all.add(offset)
+                if (mineChannels >> record.channelCode) & 1 != 0 { mine.add(offset) }
+                // Never true for a gap of 0 (or less): the distance is not negative.
+                if distance < campaignGap {
+                    campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
+                }
+                let connectedOrPending = Record.connectedOrPending(code: code)
+                if recordIsCall {
+                    if isCall && distance < LimitField.minimumCallGapSeconds {
+                        gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
+                    }
+                    if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
+                        regHome.add(offset)
+                        regUTC.add(recordUTCDay - utcDay + 6)
+                    }
+                    if needCN && recordDay == day {
+                        // Pending (0), answered and conversation connected; the rest were unanswered.
+                        if code == 0 || code == Record.answeredCode || code == Record.conversationCode {
+                            cnConnected += 1
+                        }
+                        if record.destination == candidateDestination && code != Record.answeredCode
+                            && code != Record.conversationCode
+                        {
+                            cnUnanswered += 1
+                        }
                     }
                 }
-            }
-            guard !record.inbound else { continue }
-            all.add(offset)
-            if (mineChannels >> record.channelCode) & 1 != 0 { mine.add(offset) }
-            // Never true for a gap of 0 (or less): the distance is not negative.
-            if distance < campaignGap {
-                campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
-            }
-            let connectedOrPending = Record.connectedOrPending(code: code)
-            if recordIsCall {
-                if isCall && distance < LimitField.minimumCallGapSeconds {
-                    gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
+                guard needProfileCounts else { continue }
+                if needMA && sameBucket && record.destination < 64
+                    && !account.isWorkPhone(Int(record.destination))
+                    && ((recordIsCall && connectedOrPending)
+                        || (record.channelCode == Record.smsCode && code != Record.failedCode))
+                {
+                    maPersonal.add(offset)
                 }
-                if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
-                    regHome.add(offset)
-                    regUTC.add(recordUTCDay - utcDay + 6)
+                if needWAWork {
+                    let recordIsWork: Bool =
+                        record.channelCode == Record.emailCode
+                        ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
+                    if recordIsWork { waWork.add(offset) }
                 }
-                if needCN && recordDay == day {
-                    // Pending (0), answered and conversation connected; the rest were unanswered.
-                    if code == 0 || code == Record.answeredCode || code == Record.conversationCode { cnConnected += 1 }
-                    if record.destination == candidateDestination && code != Record.answeredCode
-                        && code != Record.conversationCode
-                    {
-                        cnUnanswered += 1
-                    }
-                }
-            }
-            guard needProfileCounts else { continue }
-            if needMA && sameBucket && record.destination < 64
-                && !account.isWorkPhone(Int(record.destination))
-                && ((recordIsCall && connectedOrPending)
-                    || (record.channelCode == Record.smsCode && code != Record.failedCode))
-            {
-                maPersonal.add(offset)
-            }
-            if needWAWork {
-                let recordIsWork: Bool =
-                    record.channelCode == Record.emailCode
-                    ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
-                if recordIsWork { waWork.add(offset) }
             }
         }
 

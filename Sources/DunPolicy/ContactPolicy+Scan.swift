@@ -82,8 +82,8 @@ extension ContactPolicy {
     func scan(
         at t: Int64,
         _ candidate: ContactCandidate,
-        _ policyAccount: PolicyAccount,
-        _ ledger: ContactLedger,
+        _ policyAccount: inout PolicyAccount,
+        _ ledger: inout ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
         key: UInt32
@@ -125,7 +125,15 @@ extension ContactPolicy {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
             return scan
         }
-        let bits = ledger.destinationBits(kind: kind, destination: destination)
+        // Fields, not methods, of the `inout` ledger: a method call would copy it first.
+        let bits =
+            destination < 8 && ledger.spill == nil
+            ? ContactLedger.inlineDestinationBits(
+                kind: kind,
+                destination: destination,
+                optOutMask: ledger.optOutMask,
+                wrongMask: ledger.wrongMask
+            ) : ledger.destinationBits(kind: kind, destination: destination)
         if bits & DestinationBits.wrong != 0 {
             scan.add(Hit(rule: .wrongDestination, release: Hit.terminal))
         }
@@ -199,8 +207,8 @@ extension ContactPolicy {
             instant: instant,
             day: day,
             candidate,
-            policyAccount,
-            ledger,
+            &policyAccount,
+            &ledger,
             limits,
             slot: slot,
             into: &scan

@@ -52,11 +52,13 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.evaluate(
+        var account = account
+        var ledger = ledger
+        return self.decide(
             candidate,
             key: ContactLedger.key(candidate.debtBucket),
-            account: account,
-            ledger: ledger,
+            account: &account,
+            ledger: &ledger,
             limits: limits
         )
     }
@@ -70,7 +72,9 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        var account = account
+        var ledger = ledger
+        return self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
     /// `evaluate(_:key:account:ledger:limits:)` for a caller that holds the account and ledger in place (the
@@ -84,20 +88,22 @@ public struct ContactPolicy: Sendable {
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
+    /// The decision, with the account and ledger passed by reference all the way down (a borrowed argument of
+    /// this size is copied into a temporary first; `inout` is not). Neither is modified.
     @inline(__always)
     private func decide(
         _ candidate: ContactCandidate,
         key: UInt32,
-        account: PolicyAccount,
-        ledger: ContactLedger,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
+        let first = self.scan(at: start, candidate, &account, &ledger, limits, slot: slot, key: key)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -111,10 +117,10 @@ public struct ContactPolicy: Sendable {
             // Most blocks are the time of day alone, released later the same day: that needs no full scan.
             if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
                 // Debug builds (every test) check the shortcut against the full scan.
-                assert(!self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key).blocked)
+                assert(!self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key).blocked)
                 break
             }
-            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
+            let later = self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             previous = (next, later.onlyWindows)
