@@ -86,9 +86,9 @@ extension ContactPolicy {
         _ ledger: inout ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
-        key: UInt32
-    ) -> Scan {
-        var scan = Scan()
+        key: UInt32,
+        into scan: inout Scan
+    ) {
         let status = ledger.flags | policyAccount.statusBits
         let channel = candidate.channel
         let destination = candidate.destination
@@ -123,7 +123,7 @@ extension ContactPolicy {
         let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailCount
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
-            return scan
+            return
         }
         // Fields, not methods, of the `inout` ledger: a method call would copy it first.
         let bits =
@@ -189,7 +189,7 @@ extension ContactPolicy {
         let homeOffset = self.checkTime(
             at: t,
             channel: channel,
-            policyAccount,
+            &policyAccount,
             replyAllowed: replyAllowed,
             into: &scan
         )
@@ -213,7 +213,6 @@ extension ContactPolicy {
             slot: slot,
             into: &scan
         )
-        return scan
     }
 
     /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day
@@ -229,7 +228,7 @@ extension ContactPolicy {
         at t: Int64,
         after earlier: Int64,
         _ candidate: ContactCandidate,
-        _ account: PolicyAccount,
+        _ account: inout PolicyAccount,
         _ ledger: ContactLedger
     ) -> Bool {
         guard ledger.spill == nil, t > earlier, t.epochDay == earlier.epochDay else { return false }
@@ -245,7 +244,7 @@ extension ContactPolicy {
             guard candidate.destination >= 0 && candidate.destination < account.phoneCount else { return false }
             self.checkSMS(account.phone(candidate.destination), at: t, into: &scan)
         }
-        self.checkTime(at: t, channel: channel, account, replyAllowed: reply, into: &scan)
+        self.checkTime(at: t, channel: channel, &account, replyAllowed: reply, into: &scan)
         return !scan.blocked
     }
 
@@ -270,7 +269,7 @@ extension ContactPolicy {
     func checkTime(
         at t: Int64,
         channel: Channel,
-        _ account: PolicyAccount,
+        _ account: inout PolicyAccount,
         replyAllowed: Bool,
         into scan: inout Scan
     ) -> Int64? {

@@ -103,7 +103,8 @@ public struct ContactPolicy: Sendable {
     ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        let first = self.scan(at: start, candidate, &account, &ledger, limits, slot: slot, key: key)
+        var first = Scan()
+        self.scan(at: start, candidate, &account, &ledger, limits, slot: slot, key: key, into: &first)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -115,12 +116,14 @@ public struct ContactPolicy: Sendable {
                 break
             }
             // Most blocks are the time of day alone, released later the same day: that needs no full scan.
-            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
+            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, &account, ledger)
+            {
                 // Debug builds (every test) check the shortcut against the full scan.
-                assert(!self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key).blocked)
+                assert(!self.scanned(at: next, candidate, &account, &ledger, limits, slot: slot, key: key).blocked)
                 break
             }
-            let later = self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key)
+            var later = Scan()
+            self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key, into: &later)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             previous = (next, later.onlyWindows)
@@ -134,6 +137,21 @@ public struct ContactPolicy: Sendable {
                 nextAllowed: nextAllowed
             )
         )
+    }
+
+    /// `scan(at:...into:)` into a fresh `Scan` (for the debug check of the windows-only shortcut).
+    private func scanned(
+        at t: Int64,
+        _ candidate: ContactCandidate,
+        _ account: inout PolicyAccount,
+        _ ledger: inout ContactLedger,
+        _ limits: CampaignLimits,
+        slot: Int?,
+        key: UInt32
+    ) -> Scan {
+        var scan = Scan()
+        self.scan(at: t, candidate, &account, &ledger, limits, slot: slot, key: key, into: &scan)
+        return scan
     }
 
     /// The earliest instant at or after `candidate.at` at which every rule allows the contact, or nil.
