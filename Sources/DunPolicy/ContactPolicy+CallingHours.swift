@@ -37,12 +37,11 @@ extension ContactPolicy {
         ledger: ContactLedger
     ) -> Int64? {
         let replyAt = ledger.replyAt[ContactLedger.medium(channel)]
-        var account = account
         var current = start
         for _ in 0..<64 {
             var scan = Scan()
             let replyAllowed = Self.replyAllowed(replyAt, at: current)
-            self.checkTime(at: current, channel: channel, &account, replyAllowed: replyAllowed, into: &scan)
+            self.checkTime(at: current, channel: channel, account, replyAllowed: replyAllowed, into: &scan)
             guard scan.blocked else { return current }
             guard scan.maxRelease != Hit.terminal, scan.maxRelease - start <= Self.horizonSeconds else { return nil }
             current = Swift.max(scan.maxRelease, current + 1)

@@ -189,7 +189,7 @@ extension ContactPolicy {
         let homeOffset = self.checkTime(
             at: t,
             channel: channel,
-            &policyAccount,
+            policyAccount,
             replyAllowed: replyAllowed,
             into: &scan
         )
@@ -244,7 +244,7 @@ extension ContactPolicy {
             guard candidate.destination >= 0 && candidate.destination < account.phoneCount else { return false }
             self.checkSMS(account.phone(candidate.destination), at: t, into: &scan)
         }
-        self.checkTime(at: t, channel: channel, &account, replyAllowed: reply, into: &scan)
+        self.checkTime(at: t, channel: channel, account, replyAllowed: reply, into: &scan)
         return !scan.blocked
     }
 
@@ -269,7 +269,7 @@ extension ContactPolicy {
     func checkTime(
         at t: Int64,
         channel: Channel,
-        _ account: inout PolicyAccount,
+        _ account: PolicyAccount,
         replyAllowed: Bool,
         into scan: inout Scan
     ) -> Int64? {
