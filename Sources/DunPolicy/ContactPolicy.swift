@@ -52,11 +52,13 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.evaluate(
+        var account = account
+        var ledger = ledger
+        return self.decide(
             candidate,
             key: ContactLedger.key(candidate.debtBucket),
-            account: account,
-            ledger: ledger,
+            account: &account,
+            ledger: &ledger,
             limits: limits
         )
     }
@@ -70,7 +72,9 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        var account = account
+        var ledger = ledger
+        return self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
     /// `evaluate(_:key:account:ledger:limits:)` for a caller that holds the account and ledger in place (the
@@ -84,20 +88,23 @@ public struct ContactPolicy: Sendable {
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
+        self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
     }
 
+    /// The decision, with the account and ledger passed by reference all the way down (a borrowed argument of
+    /// this size is copied into a temporary first; `inout` is not). Neither is modified.
     @inline(__always)
     private func decide(
         _ candidate: ContactCandidate,
         key: UInt32,
-        account: PolicyAccount,
-        ledger: ContactLedger,
+        account: inout PolicyAccount,
+        ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
+        var first = Scan()
+        self.scan(at: start, candidate, &account, &ledger, limits, slot: slot, key: key, into: &first)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -109,12 +116,14 @@ public struct ContactPolicy: Sendable {
                 break
             }
             // Most blocks are the time of day alone, released later the same day: that needs no full scan.
-            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
+            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, &account, ledger)
+            {
                 // Debug builds (every test) check the shortcut against the full scan.
-                assert(!self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key).blocked)
+                assert(!self.scanned(at: next, candidate, &account, &ledger, limits, slot: slot, key: key).blocked)
                 break
             }
-            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
+            var later = Scan()
+            self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key, into: &later)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             previous = (next, later.onlyWindows)
@@ -128,6 +137,21 @@ public struct ContactPolicy: Sendable {
                 nextAllowed: nextAllowed
             )
         )
+    }
+
+    /// `scan(at:...into:)` into a fresh `Scan` (for the debug check of the windows-only shortcut).
+    private func scanned(
+        at t: Int64,
+        _ candidate: ContactCandidate,
+        _ account: inout PolicyAccount,
+        _ ledger: inout ContactLedger,
+        _ limits: CampaignLimits,
+        slot: Int?,
+        key: UInt32
+    ) -> Scan {
+        var scan = Scan()
+        self.scan(at: t, candidate, &account, &ledger, limits, slot: slot, key: key, into: &scan)
+        return scan
     }
 
     /// The earliest instant at or after `candidate.at` at which every rule allows the contact, or nil.
