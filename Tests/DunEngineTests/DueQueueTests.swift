@@ -66,6 +66,14 @@ struct DueQueueTests {
         self.compare(seed: 7, operations: 20_000, monotone: true, spread: 4, priorities: 5)
     }
 
+    /// Entries a few seconds to minutes apart fill low buckets with few entries, which are taken whole (sorted
+    /// across instants, the floor moved to their latest instant, later inserts before it going to the late heap);
+    /// denser spreads overflow the count cap and are split as usual.
+    @Test(arguments: [(64, 3), (600, 1_000), (3_000, 2)] as [(UInt64, UInt64)])
+    func smallBucketsTakenWholeMatchAHeap(spread: UInt64, priorities: UInt64) {
+        self.compare(seed: spread, operations: 20_000, monotone: true, spread: spread, priorities: priorities)
+    }
+
     /// Thousands of entries due at the same few instants: their batches are radix sorted (narrow priorities),
     /// or comparison sorted when priority and sequence spans do not fit one 64-bit key (priorities across the
     /// whole `Int64` range), and both must pop in heap order.
