@@ -66,6 +66,14 @@ struct DueQueueTests {
         self.compare(seed: 7, operations: 20_000, monotone: true, spread: 4, priorities: 5)
     }
 
+    /// Entries a few seconds to minutes apart fill low buckets with few entries, which are taken whole (sorted
+    /// across instants, the floor moved to their latest instant, later inserts before it going to the late heap);
+    /// denser spreads overflow the count cap and are split as usual.
+    @Test(arguments: [(64, 3), (600, 1_000), (3_000, 2)] as [(UInt64, UInt64)])
+    func smallBucketsTakenWholeMatchAHeap(spread: UInt64, priorities: UInt64) {
+        self.compare(seed: spread, operations: 20_000, monotone: true, spread: spread, priorities: priorities)
+    }
+
     /// Thousands of entries due at the same few instants: their batches are radix sorted (narrow priorities),
     /// or comparison sorted when priority and sequence spans do not fit one 64-bit key (priorities across the
     /// whole `Int64` range), and both must pop in heap order.
@@ -103,6 +111,51 @@ struct DueQueueTests {
 
     @Test func keysThatGoBackwardsMatchAHeap() {
         self.compare(seed: 11, operations: 20_000, monotone: false, spread: 1 << 40, priorities: 3)
+    }
+
+    /// Copies share their buckets until one of them changes: each copy must then pop its own entries in heap
+    /// order, and `removeAll` must leave a queue that works like a new one.
+    @Test func copiesAndClearedQueuesKeepTheirOwnOrder() {
+        var random = Generator(state: 5)
+        var queue = DueQueue()
+        var reference = Heap<DueQueue.Entry>()
+        var sequence: UInt64 = 0
+        func entry(_ instant: Int64) -> DueQueue.Entry {
+            sequence += 1
+            let priority = -Int64(random.next(4))
+            return DueQueue.Entry(instant: instant, priority: priority, sequence: sequence, owner: 0, generation: 0)
+        }
+        for _ in 0..<2_000 {
+            let next = entry(1_000 + Int64(random.next(10_000)))
+            queue.insert(next)
+            reference.insert(next)
+        }
+        for _ in 0..<500 { #expect(queue.popMin() == reference.popMin()) }
+        var copy = queue
+        var copyReference = reference
+        for round in 0..<2_000 {
+            let now = queue.min?.instant ?? 0
+            let next = entry(now + Int64(random.next(5_000)))
+            if round % 2 == 0 {
+                queue.insert(next)
+                reference.insert(next)
+                #expect(copy.popMin() == copyReference.popMin())
+            } else {
+                copy.insert(next)
+                copyReference.insert(next)
+                #expect(queue.popMin() == reference.popMin())
+            }
+        }
+        #expect(queue.isValid && copy.isValid)
+        let snapshot = copy
+        copy.removeAll()
+        #expect(copy.isEmpty && copy.min == nil && copy.isValid)
+        #expect(snapshot.count == copyReference.count && snapshot.isValid)
+        while let expected = reference.popMin() { #expect(queue.popMin() == expected) }
+        for instant: Int64 in [30, 10, 20, 10] { copy.insert(entry(instant)) }
+        #expect(copy.isValid)
+        #expect([copy.popMin(), copy.popMin(), copy.popMin(), copy.popMin()].map { $0?.instant } == [10, 10, 20, 30])
+        #expect(queue.isEmpty && copy.isEmpty)
     }
 
     @Test func negativeAndExtremeInstantsKeepTheirOrder() {
