@@ -249,16 +249,19 @@ public struct ContactLedger: Sendable {
     @inline(__always)
     func destinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
         if destination >= 0 && destination < 8 {
-            var bits = Self.inlineDestinationBits(
-                kind: kind,
-                destination: destination,
-                optOutMask: self.optOutMask,
-                wrongMask: self.wrongMask
-            )
-            if kind == .phone, let spill = self.spill,
-                spill.value.callsRevokedPhones & (1 << UInt8(destination)) != 0
-            {
-                bits |= DestinationBits.callsRevoked
+            var bits: UInt8 = 0
+            let shift = UInt32(destination)
+            switch kind {
+            case .phone:
+                if self.optOutMask & (1 << shift) != 0 { bits |= DestinationBits.smsOptOut }
+                if self.optOutMask & (1 << (16 + shift)) != 0 { bits |= DestinationBits.callOptOut }
+                if self.wrongMask & (1 << UInt16(shift)) != 0 { bits |= DestinationBits.wrong }
+                if let spill = self.spill, spill.value.callsRevokedPhones & (1 << UInt8(shift)) != 0 {
+                    bits |= DestinationBits.callsRevoked
+                }
+            case .email:
+                if self.optOutMask & (1 << (8 + shift)) != 0 { bits |= DestinationBits.emailOptOut }
+                if self.wrongMask & (1 << UInt16(8 + shift)) != 0 { bits |= DestinationBits.wrong }
             }
             return bits
         }
@@ -266,30 +269,6 @@ public struct ContactLedger: Sendable {
         let tag = Self.extraTag(kind: kind, destination: destination)
         for entry in self.extraDestinations where entry & ~0xFF == tag { return UInt8(truncatingIfNeeded: entry) }
         return 0
-    }
-
-    /// `destinationBits` of destination 0 ..< 8 from the two masks alone (without the spill's
-    /// `DestinationBits.callsRevoked`): for a caller that holds the ledger `inout`, where calling a method
-    /// copies the whole ledger first.
-    @inline(__always)
-    static func inlineDestinationBits(
-        kind: DestinationKind,
-        destination: Int,
-        optOutMask: UInt32,
-        wrongMask: UInt16
-    ) -> UInt8 {
-        var bits: UInt8 = 0
-        let shift = UInt32(destination)
-        switch kind {
-        case .phone:
-            if optOutMask & (1 << shift) != 0 { bits |= DestinationBits.smsOptOut }
-            if optOutMask & (1 << (16 + shift)) != 0 { bits |= DestinationBits.callOptOut }
-            if wrongMask & (1 << UInt16(shift)) != 0 { bits |= DestinationBits.wrong }
-        case .email:
-            if optOutMask & (1 << (8 + shift)) != 0 { bits |= DestinationBits.emailOptOut }
-            if wrongMask & (1 << UInt16(8 + shift)) != 0 { bits |= DestinationBits.wrong }
-        }
-        return bits
     }
 
     func isWrong(kind: DestinationKind, destination: Int) -> Bool {

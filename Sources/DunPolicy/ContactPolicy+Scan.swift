@@ -37,8 +37,7 @@ struct DayCounts {
     mutating func add(_ offset: Int) {
         guard offset >= 0 && offset < 13 else { return }
         self.counts[offset] &+= 1
-        // At most one per record: cannot overflow.
-        self.total &+= 1
+        self.total += 1
     }
 
     var today: Int { Int(self.counts[6]) }
@@ -82,13 +81,13 @@ extension ContactPolicy {
     func scan(
         at t: Int64,
         _ candidate: ContactCandidate,
-        _ policyAccount: inout PolicyAccount,
-        _ ledger: inout ContactLedger,
+        _ policyAccount: PolicyAccount,
+        _ ledger: ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
-        key: UInt32,
-        into scan: inout Scan
-    ) {
+        key: UInt32
+    ) -> Scan {
+        var scan = Scan()
         let status = ledger.flags | policyAccount.statusBits
         let channel = candidate.channel
         let destination = candidate.destination
@@ -123,17 +122,9 @@ extension ContactPolicy {
         let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailCount
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
-            return
+            return scan
         }
-        // Fields, not methods, of the `inout` ledger: a method call would copy it first.
-        let bits =
-            destination < 8 && ledger.spill == nil
-            ? ContactLedger.inlineDestinationBits(
-                kind: kind,
-                destination: destination,
-                optOutMask: ledger.optOutMask,
-                wrongMask: ledger.wrongMask
-            ) : ledger.destinationBits(kind: kind, destination: destination)
+        let bits = ledger.destinationBits(kind: kind, destination: destination)
         if bits & DestinationBits.wrong != 0 {
             scan.add(Hit(rule: .wrongDestination, release: Hit.terminal))
         }
@@ -207,12 +198,13 @@ extension ContactPolicy {
             instant: instant,
             day: day,
             candidate,
-            &policyAccount,
-            &ledger,
+            policyAccount,
+            ledger,
             limits,
             slot: slot,
             into: &scan
         )
+        return scan
     }
 
     /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day
@@ -228,7 +220,7 @@ extension ContactPolicy {
         at t: Int64,
         after earlier: Int64,
         _ candidate: ContactCandidate,
-        _ account: inout PolicyAccount,
+        _ account: PolicyAccount,
         _ ledger: ContactLedger
     ) -> Bool {
         guard ledger.spill == nil, t > earlier, t.epochDay == earlier.epochDay else { return false }

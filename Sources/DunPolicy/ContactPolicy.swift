@@ -52,13 +52,11 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        var account = account
-        var ledger = ledger
-        return self.decide(
+        self.evaluate(
             candidate,
             key: ContactLedger.key(candidate.debtBucket),
-            account: &account,
-            ledger: &ledger,
+            account: account,
+            ledger: ledger,
             limits: limits
         )
     }
@@ -72,9 +70,7 @@ public struct ContactPolicy: Sendable {
         ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        var account = account
-        var ledger = ledger
-        return self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
+        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
     }
 
     /// `evaluate(_:key:account:ledger:limits:)` for a caller that holds the account and ledger in place (the
@@ -88,23 +84,20 @@ public struct ContactPolicy: Sendable {
         ledger: inout ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
-        self.decide(candidate, key: key, account: &account, ledger: &ledger, limits: limits)
+        self.decide(candidate, key: key, account: account, ledger: ledger, limits: limits)
     }
 
-    /// The decision, with the account and ledger passed by reference all the way down (a borrowed argument of
-    /// this size is copied into a temporary first; `inout` is not). Neither is modified.
     @inline(__always)
     private func decide(
         _ candidate: ContactCandidate,
         key: UInt32,
-        account: inout PolicyAccount,
-        ledger: inout ContactLedger,
+        account: PolicyAccount,
+        ledger: ContactLedger,
         limits: CampaignLimits
     ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        var first = Scan()
-        self.scan(at: start, candidate, &account, &ledger, limits, slot: slot, key: key, into: &first)
+        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -116,14 +109,12 @@ public struct ContactPolicy: Sendable {
                 break
             }
             // Most blocks are the time of day alone, released later the same day: that needs no full scan.
-            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, &account, ledger)
-            {
+            if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
                 // Debug builds (every test) check the shortcut against the full scan.
-                assert(!self.scanned(at: next, candidate, &account, &ledger, limits, slot: slot, key: key).blocked)
+                assert(!self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key).blocked)
                 break
             }
-            var later = Scan()
-            self.scan(at: next, candidate, &account, &ledger, limits, slot: slot, key: key, into: &later)
+            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             previous = (next, later.onlyWindows)
@@ -137,21 +128,6 @@ public struct ContactPolicy: Sendable {
                 nextAllowed: nextAllowed
             )
         )
-    }
-
-    /// `scan(at:...into:)` into a fresh `Scan` (for the debug check of the windows-only shortcut).
-    private func scanned(
-        at t: Int64,
-        _ candidate: ContactCandidate,
-        _ account: inout PolicyAccount,
-        _ ledger: inout ContactLedger,
-        _ limits: CampaignLimits,
-        slot: Int?,
-        key: UInt32
-    ) -> Scan {
-        var scan = Scan()
-        self.scan(at: t, candidate, &account, &ledger, limits, slot: slot, key: key, into: &scan)
-        return scan
     }
 
     /// The earliest instant at or after `candidate.at` at which every rule allows the contact, or nil.
