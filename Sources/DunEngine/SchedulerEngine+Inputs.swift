@@ -101,7 +101,6 @@ extension SchedulerEngine {
             paid: cursor.paidCents
         )
         self.states[account].cursor = cursor
-        self.timerGenerations[account] = cursor.generation
         self.enterStep(account, self.compiled[campaign].entries[variant], base: time, at: time, into: &actions)
     }
 

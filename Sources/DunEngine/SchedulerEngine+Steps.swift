@@ -28,7 +28,6 @@ extension SchedulerEngine {
     @inline(__always)
     private mutating func rearmAccount(_ account: Int, stepDue: Int64?) {
         let (due, priority, generation, active) = Self.bump(&self.states[account].cursor, stepDue: stepDue)
-        self.timerGenerations[account] = generation
         guard due != EnrolmentCursor.never, active else { return }
         self.queue.insert(
             DueQueue.Entry(
@@ -55,7 +54,7 @@ extension SchedulerEngine {
         if entry.owner < 0 {
             return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
         }
-        return self.timerGenerations[Int(entry.owner)] == entry.generation
+        return self.states[Int(entry.owner)].cursor.generation == entry.generation
     }
 
     /// How many queue entries ahead `runDue` asks for an account's memory.
@@ -678,7 +677,6 @@ extension SchedulerEngine {
         cursor.stepDue = EnrolmentCursor.never
         cursor.promiseDue = EnrolmentCursor.never
         self.states[account].cursor = cursor
-        self.timerGenerations[account] = cursor.generation
         self.statistics.ended += 1
         actions.append(
             .end(

@@ -46,9 +46,6 @@ public struct SchedulerEngine: Sendable {
     /// per-account array would cost a cache miss per dispatch at a million accounts).
     var debtBucketTexts: [PackedText] = []
     var ledgers: [ContactLedger] = []
-    /// Per account: the cursor's `generation`, kept beside it so that telling a stale queue entry from a live
-    /// one reads four bytes (a cache line holds sixteen accounts') rather than the account's state.
-    var timerGenerations: [UInt32] = []
     /// Resolved account shapes (zones and profiles), so that accounts of one shape are resolved once.
     var shapes = PolicyAccount.Shapes()
     var queue = DueQueue()
@@ -92,7 +89,6 @@ public struct SchedulerEngine: Sendable {
         self.debtBuckets.reserveCapacity(count)
         self.debtBucketTexts.reserveCapacity(count)
         self.ledgers.reserveCapacity(count)
-        self.timerGenerations.reserveCapacity(count)
         Self.adviseHugePages(&self.states)
         Self.adviseHugePages(&self.policyAccounts)
         Self.adviseHugePages(&self.debtBuckets)
@@ -135,7 +131,6 @@ public struct SchedulerEngine: Sendable {
         self.debtBuckets.append(bucket)
         self.debtBucketTexts.append(PackedText(bucket))
         self.ledgers.append(ContactLedger(for: policyAccount))
-        self.timerGenerations.append(EnrolmentCursor().generation)
         return index
     }
 
@@ -225,15 +220,14 @@ public struct SchedulerEngine: Sendable {
         return actions
     }
 
-    /// Bytes of per-account engine state: the campaign cursor (with its timer generation) plus the policy's
-    /// contact ledger (inline sizes; heap storage the ledger may own is not included).
+    /// Bytes of per-account engine state: the campaign cursor plus the policy's contact ledger (inline sizes;
+    /// heap storage the ledger may own is not included).
     public static var stateBytesPerAccount: Int {
-        Self.cursorBytes + MemoryLayout<ContactLedger>.stride
+        MemoryLayout<EnrolmentCursor>.stride + MemoryLayout<ContactLedger>.stride
     }
 
-    /// Bytes of the campaign cursor (`MemoryLayout.stride`) with the copy of its timer generation the engine keeps
-    /// beside it (four bytes per account, so that a stale timer is told without reading the cursor).
-    public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride + MemoryLayout<UInt32>.stride }
+    /// Bytes of the campaign cursor alone (`MemoryLayout.stride`).
+    public static var cursorBytes: Int { MemoryLayout<EnrolmentCursor>.stride }
 
     /// Bytes of the hot account fields kept next to the cursor (zone, balance, hash; not per-account *state*,
     /// but memory the engine holds per account besides the `Account` itself).
