@@ -289,19 +289,10 @@ public struct DueQueue: Sendable {
             // The latest instant is in this bucket too, so as the floor it leaves every higher bucket's entries
             // where they are (they differ from it first at the same bit as from the old floor).
             self.occupied &= ~(1 << UInt64(bucket - 1))
-            if self.batch.count < count {
-                self.batch.append(contentsOf: repeatElement(Self.unset, count: count - self.batch.count))
-            }
             var latest = instant
-            self.batch.withUnsafeMutableBufferPointer { batch in
-                let target = batch.baseAddress.unsafelyUnwrapped
-                target.update(from: entries, count: count)
-                for index in 0..<count { latest = Swift.max(latest, target[index].instant) }
-            }
+            for index in 0..<count { latest = Swift.max(latest, entries[index].instant) }
             self.floor = latest
-            self.head = 0
-            self.batchEnd = count
-            if count > 1 { self.sortBatch() }
+            self.takeBatch(entries, count: count)
             return
         }
         self.floor = instant
@@ -327,15 +318,21 @@ public struct DueQueue: Sendable {
             entry += 1
         }
         self.occupied = occupied
-        if self.batch.count < kept {
-            self.batch.append(contentsOf: repeatElement(Self.unset, count: kept - self.batch.count))
+        self.takeBatch(entries, count: kept)
+    }
+
+    /// Makes `entries[0..<count]` the batch, sorted (the batch array grows to its high-water mark only).
+    @usableFromInline
+    mutating func takeBatch(_ entries: UnsafeMutablePointer<Entry>, count: Int) {
+        if self.batch.count < count {
+            self.batch.append(contentsOf: repeatElement(Self.unset, count: count - self.batch.count))
         }
         self.batch.withUnsafeMutableBufferPointer { batch in
-            batch.baseAddress.unsafelyUnwrapped.update(from: entries, count: kept)
+            batch.baseAddress.unsafelyUnwrapped.update(from: entries, count: count)
         }
         self.head = 0
-        self.batchEnd = kept
-        if kept > 1 { self.sortBatch() }
+        self.batchEnd = count
+        if count > 1 { self.sortBatch() }
     }
 
     /// Sorts the batch (one instant's entries, or a few instants' from a bucket taken whole) by (instant,
