@@ -217,12 +217,12 @@ struct EngineRun {
                     // The next event is usually another result: its account's memory is asked for now, so the
                     // cache miss overlaps this result's work (a hint; it changes nothing).
                     if let following = self.queue.min, following.kind == .result {
-                        self.engine.prefetch(.result(following.attemptID, .noAnswer))
+                        self.engine.prefetchResult(of: following.attemptID)
                     }
                     self.engine.handle(.result(event.attemptID, event.result), at: now, into: &self.actions)
                     // The agent who takes the next result's seat calls whoever is then first in line: the model's
                     // record of that debtor is asked for now, likewise.
-                    if self.usesAgents, let next = self.engine.firstInLine(for: .agentCall) {
+                    if self.usesAgents, let next = self.engine.peekFirstInLine(for: .agentCall) {
                         self.model.prefetch(next.position)
                     }
                 case .dayTick:

@@ -1,0 +1,21 @@
+public import DunCore
+
+extension SchedulerEngine {
+    /// `prefetch(.result(id, _))` for a driver that keeps the engine in a stored property of its own mutable
+    /// state (the simulator's run). A hint only: it changes no state and no output.
+    ///
+    /// It is `mutating` only so that the engine is passed by reference: calling a nonmutating method on a
+    /// stored engine makes the caller copy the whole struct (a few hundred bytes) first, which costs more than
+    /// the hint when it is asked for on every result.
+    public mutating func prefetchResult(of id: AttemptID) {
+        let account = id.account.position
+        guard account >= 0, account < self.states.count else { return }
+        self.prefetch(account, bucket: false)
+    }
+
+    /// `firstInLine(for:)` for a driver that keeps the engine in a stored property of its own mutable state;
+    /// `mutating` only to pass the engine by reference (see `prefetchResult(of:)`). Changes no state.
+    public mutating func peekFirstInLine(for channel: Channel) -> AccountIndex? {
+        self.firstInLine(for: channel)
+    }
+}
