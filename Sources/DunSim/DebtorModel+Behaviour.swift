@@ -11,7 +11,7 @@ extension DebtorModel {
         let before = self.paid[i]
         if day > 0 && day % 30 == 0 {
             let replenish = Double(self.population.capacity[i]) * self.rates.capacityMonthlyReplenish
-            self.capacity[i] += Int64(replenish.rounded())
+            self.capacity[i] += Math.roundedInt64(replenish)
         }
         if Int(self.promiseDay[i]) == day {
             self.promiseDay[i] = -1

@@ -402,15 +402,15 @@ struct EngineRun {
                 ai: channel == .call
             )
             self.model.outcome.voiceMinutes += minutes
-            self.model.outcome.messageCostMillicents += Int64(
-                (minutes * Double(rates.voicePerMinuteMillicents)).rounded()
+            self.model.outcome.messageCostMillicents += Math.roundedInt64(
+                minutes * Double(rates.voicePerMinuteMillicents)
             )
             var held = minutes
             if channel == .agentCall {
                 self.model.outcome.agentMinutes += minutes
                 held = minutes / max(0.01, rates.occupancy)
             }
-            seconds = max(1, Int64((held * 60).rounded()))
+            seconds = max(1, Math.roundedInt64(held * 60))
             if wasBad {
                 result = .notInService
             } else if self.model.outcome.rightPartyContacts > contactsBefore {
