@@ -16,6 +16,9 @@ extension SchedulerEngine {
     /// `firstInLine(for:)` for a driver that keeps the engine in a stored property of its own mutable state;
     /// `mutating` only to pass the engine by reference (see `prefetchResult(of:)`). Changes no state.
     public mutating func peekFirstInLine(for channel: Channel) -> AccountIndex? {
-        self.firstInLine(for: channel)
+        // The body of `firstInLine(for:)`, not a call to it: that call would copy the engine again.
+        let pool = self.poolOfChannel[channel.position]
+        guard pool >= 0, let top = self.lines[pool].waiters.min else { return nil }
+        return AccountIndex(Int(top.owner))
     }
 }
