@@ -95,37 +95,48 @@ extension DebtorModel {
         localMinute: Int,
         ai: Bool
     ) -> Double {
-        let behaviour = self.rates
-        let agency = self.rates
+        // The rates are read where they are used, not copied up front (a copy loads every field the function
+        // might need), and the account's hot record is read once and written back once per outcome (every
+        // write through `self.hot[i]` checks the array's uniqueness).
         self.outcome.callAttempts += 1
-        self.hot[i].state |= Bit.triedPhone
-        guard self.hot[i].state & Bit.phoneValid != 0 else {
+        var hot = self.hot[i]
+        hot.state |= Bit.triedPhone
+        guard hot.state & Bit.phoneValid != 0 else {
             // A bad number: the SIT tone flags it and it is not redialled.
-            self.hot[i].state |= Bit.badNumber
-            return agency.ahtNoAnswerMinutes
+            hot.state |= Bit.badNumber
+            self.hot[i] = hot
+            return self.rates.ahtNoAnswerMinutes
         }
-        let fatigue = Double(self.currentFatigue(i, day))
+        let current = self.currentFatigue(i, day)
+        let fatigue = Double(current)
         let hour = localMinute / 60
         let band = hour >= 9 && hour < 17 ? 0 : (hour >= 17 && hour < 21 ? 1 : 2)
-        let hourMultiplier = behaviour.hours[min(2, Int(self.hot[i].hourType)) * 3 + band]
-        let fatigueFactor = Math.exp(-behaviour.fatigueK * fatigue)
+        let hourMultiplier = self.rates.hours[min(2, Int(hot.hourType)) * 3 + band]
+        let fatigueFactor = Math.exp(-self.rates.fatigueK * fatigue)
         let answer =
-            behaviour.answerBase * hourMultiplier * behaviour.dow[weekday] * fatigueFactor
-        self.addFatigue(i, day, behaviour.fatigueCall)
-        guard self.draw(i, day, ai ? .aiAnswer : .answer) < answer else { return agency.ahtNoAnswerMinutes }
-        if self.draw(i, day, .complaint) < behaviour.complaintPerContact * (1 + fatigue) {
+            self.rates.answerBase * hourMultiplier * self.rates.dow[weekday] * fatigueFactor
+        // `addFatigue`, on the local record.
+        hot.fatigue = current + Float(self.rates.fatigueCall)
+        hot.fatigueDay = Int16(day)
+        guard self.draw(i, day, ai ? .aiAnswer : .answer) < answer else {
+            self.hot[i] = hot
+            return self.rates.ahtNoAnswerMinutes
+        }
+        if self.draw(i, day, .complaint) < self.rates.complaintPerContact * (1 + fatigue) {
             self.outcome.complaints += 1
         }
-        guard self.draw(i, day, ai ? .aiRightParty : .rightParty) < behaviour.rightPartyGivenAnswer else {
-            return agency.ahtWrongPartyMinutes
+        guard self.draw(i, day, ai ? .aiRightParty : .rightParty) < self.rates.rightPartyGivenAnswer else {
+            self.hot[i] = hot
+            return self.rates.ahtWrongPartyMinutes
         }
         self.outcome.rightPartyContacts += 1
-        if self.hot[i].state & Bit.reached == 0 {
-            self.hot[i].state |= Bit.reached
+        if hot.state & Bit.reached == 0 {
+            hot.state |= Bit.reached
             if day < 90 { self.outcome.reachedByDay90 += 1 }
         }
+        self.hot[i] = hot
         self.conversation(i, day, ai: ai, fatigueFactor: fatigueFactor)
-        return agency.ahtRPCMinutes
+        return self.rates.ahtRPCMinutes
     }
 
     /// A right-party conversation (SIMULATION.md §5.4).
