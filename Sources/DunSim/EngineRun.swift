@@ -32,16 +32,22 @@ struct EngineRun {
     let agents: Double
     /// The IANA zone of each home in `homes` (DST-aware local time, as the policy sees it).
     let zones: [ZoneID?]
-    /// Per home: the UTC offset in effect from `offsetFrom` until `offsetUntil` (the zone's next transition).
-    var offsets: [Int64]
-    var offsetFrom: [Int64]
-    var offsetUntil: [Int64]
+    /// Per home: the UTC offset in effect and when (see `HomeClock`).
+    var clocks: [HomeClock]
     /// Deferrals per rule id, in first-seen order (sorted when reported).
     var deferredRules: [String] = []
     var deferredCounts: [Int] = []
     /// Enrolment endings per reason (rule id when the law ended it), in first-seen order.
     var endingReasons: [String] = []
     var endingCounts: [Int] = []
+
+    /// A home's UTC offset in effect from `from` until `until` (the zone's next transition); empty (`from` after
+    /// `until`) until first looked up, and always for a home without a zone.
+    struct HomeClock {
+        var offset: Int64
+        var from: Int64
+        var until: Int64
+    }
 
     /// A virtual-time event.
     struct Event: Comparable {
@@ -97,9 +103,10 @@ struct EngineRun {
         self.start = UTCInstant(date: scenario.portfolio.start).secondsSinceEpoch
         self.end = self.start + Int64(scenario.portfolio.horizonDays + 1) * 86_400
         self.zones = Self.homes.map { ZoneResolver.zone(forCountry: "US", state: $0.state, postalCode: "") }
-        self.offsets = [Int64](repeating: 0, count: Self.homes.count)
-        self.offsetFrom = [Int64](repeating: Int64.max, count: Self.homes.count)
-        self.offsetUntil = [Int64](repeating: Int64.min, count: Self.homes.count)
+        self.clocks = [HomeClock](
+            repeating: HomeClock(offset: 0, from: Int64.max, until: Int64.min),
+            count: Self.homes.count
+        )
         self.actions.reserveCapacity(256)
     }
 
@@ -388,7 +395,6 @@ struct EngineRun {
         let traits = self.model.hot[i].traits
         var result: AttemptResult
         var seconds: Int64 = 1
-        let rates = self.model.rates
         switch channel {
         case .call, .agentCall:
             let localSecond = local.floorMod(86_400)
@@ -403,19 +409,19 @@ struct EngineRun {
             )
             self.model.outcome.voiceMinutes += minutes
             self.model.outcome.messageCostMillicents += Math.roundedInt64(
-                minutes * Double(rates.voicePerMinuteMillicents)
+                minutes * Double(self.model.rates.voicePerMinuteMillicents)
             )
             var held = minutes
             if channel == .agentCall {
                 self.model.outcome.agentMinutes += minutes
-                held = minutes / max(0.01, rates.occupancy)
+                held = minutes / max(0.01, self.model.rates.occupancy)
             }
             seconds = max(1, Math.roundedInt64(held * 60))
             if wasBad {
                 result = .notInService
             } else if self.model.outcome.rightPartyContacts > contactsBefore {
                 result = .conversation
-            } else if minutes >= rates.ahtWrongPartyMinutes {
+            } else if minutes >= self.model.rates.ahtWrongPartyMinutes {
                 result = .answered
             } else {
                 result = .noAnswer
@@ -445,19 +451,25 @@ struct EngineRun {
     ///
     /// Virtual time never goes back, so each home keeps its current offset until the zone's next transition
     /// (looked up twice a year, not per attempt).
+    @inline(__always)
     mutating func localSeconds(_ i: Int, at time: Int64) -> Int64 {
+        let clock = self.clocks[Int(self.model.hot[i].home)]
+        if time >= clock.from && time < clock.until { return time + clock.offset }
+        return self.lookUpLocalSeconds(i, at: time)
+    }
+
+    /// `localSeconds` when the home's clock does not cover `time`: looks the offset up in the zone tables.
+    mutating func lookUpLocalSeconds(_ i: Int, at time: Int64) -> Int64 {
         let home = Int(self.model.hot[i].home)
         guard let zone = self.zones[home] else {
             return time + Int64(self.model.population.utcOffsetHours[i]) * 3_600
         }
-        if time >= self.offsetUntil[home] || time < self.offsetFrom[home] {
-            let instant = UTCInstant(secondsSinceEpoch: time)
-            self.offsets[home] = Int64(TimeZoneTable.offsetSeconds(of: zone, at: instant))
-            self.offsetFrom[home] = time
-            let next = TimeZoneTable.transitions(of: zone, from: instant, to: instant.adding(seconds: 400 * 86_400))
-            self.offsetUntil[home] = next.first { $0.secondsSinceEpoch > time }?.secondsSinceEpoch ?? Int64.max
-        }
-        return time + self.offsets[home]
+        let instant = UTCInstant(secondsSinceEpoch: time)
+        let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: instant))
+        let next = TimeZoneTable.transitions(of: zone, from: instant, to: instant.adding(seconds: 400 * 86_400))
+        let until = next.first { $0.secondsSinceEpoch > time }?.secondsSinceEpoch ?? Int64.max
+        self.clocks[home] = HomeClock(offset: offset, from: time, until: until)
+        return time + offset
     }
 
     /// Paid agent hours over the horizon: every agent works every shift (wages are paid whether or not there
