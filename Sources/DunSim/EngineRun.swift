@@ -203,6 +203,8 @@ struct EngineRun {
             self.feedSignals(at: startInstant)
         }
         var recordedDay = 0
+        // The first instant of day `recordedDay + 1`: the day is worked out (a division) only when it is reached.
+        var nextDayAt = self.start + 86_400
         var time = self.start
         while true {
             let wake = self.engine.nextWake?.secondsSinceEpoch ?? Int64.max
@@ -210,10 +212,13 @@ struct EngineRun {
             let at = max(time, min(wake, next))
             guard at < self.end else { break }
             time = at
-            let day = Int((at - self.start) / 86_400)
-            while recordedDay < day {
-                self.record(day: recordedDay)
-                recordedDay += 1
+            if at >= nextDayAt {
+                let day = Int((at - self.start) / 86_400)
+                while recordedDay < day {
+                    self.record(day: recordedDay)
+                    recordedDay += 1
+                }
+                nextDayAt = self.start + Int64(recordedDay + 1) * 86_400
             }
             let now = UTCInstant(secondsSinceEpoch: at)
             if wake < next {
