@@ -248,6 +248,25 @@ public struct ContactLedger: Sendable {
 
     @inline(__always)
     func destinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
+        // Most ledgers have no spill and most destinations are among the first eight: the masks answer, inline.
+        guard self.spill == nil && destination >= 0 && destination < 8 else {
+            return self.spilledDestinationBits(kind: kind, destination: destination)
+        }
+        let shift = UInt32(destination)
+        switch kind {
+        case .phone:
+            return (self.optOutMask & (1 << shift) != 0 ? DestinationBits.smsOptOut : 0)
+                | (self.optOutMask & (1 << (16 + shift)) != 0 ? DestinationBits.callOptOut : 0)
+                | (self.wrongMask & (1 << UInt16(shift)) != 0 ? DestinationBits.wrong : 0)
+        case .email:
+            return (self.optOutMask & (1 << (8 + shift)) != 0 ? DestinationBits.emailOptOut : 0)
+                | (self.wrongMask & (1 << UInt16(8 + shift)) != 0 ? DestinationBits.wrong : 0)
+        }
+    }
+
+    /// `destinationBits(kind:destination:)` in general (a spilled ledger or a destination beyond the eighth).
+    @inline(never)
+    func spilledDestinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
         if destination >= 0 && destination < 8 {
             var bits: UInt8 = 0
             let shift = UInt32(destination)
@@ -343,10 +362,12 @@ public struct ContactLedger: Sendable {
     static func dayDelta(hasHomeZone: Bool, homeZoneRaw: UInt16, at instant: UTCInstant) -> UInt8 {
         guard hasHomeZone else { return 3 }
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: homeZoneRaw), at: instant)
-        // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
-        let utcDay = instant.secondsSinceEpoch.epochDay
-        let local = (instant.secondsSinceEpoch + Int64(offset)).epochDay
-        return UInt8(clamping: max(0, min(2, local - utcDay + 1)))
+        // Integer day numbers (floor division), not civil dates. The home date is the UTC date plus the floor of
+        // (second of the UTC day + offset) / 86,400; clamped to -1 ... 1, that is the sign of where the sum
+        // falls against 0 ..< 86,400 (one division instead of two).
+        let seconds = instant.secondsSinceEpoch
+        let local = (seconds &- seconds.epochDay &* 86_400) + Int64(offset)
+        return local < 0 ? 0 : local >= 86_400 ? 2 : 1
     }
 
     /// Buckets beyond the fourth: key | state << 32.

@@ -4,7 +4,7 @@ extension ContactPolicy {
     /// New York City's amended rule (3 per 7 days) takes effect at 2027-01-01 00:00 America/New_York (OQ-12).
     static let nycAmendedRuleStart: Int64 = 1_798_779_600  // 2027-01-01T05:00:00Z
     /// How far before a candidate a record can still count in a window containing its date (see `checkCounts`).
-    static let countReachSeconds: Int64 = 11 * 86_400
+    static let countReachSeconds: Int64 = 10 * 86_400
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func checkCounts(
@@ -60,9 +60,10 @@ extension ContactPolicy {
         var cnUnanswered = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
-        // A record more than 11 days before `t` lies more than two days before d-6 (home and UTC dates differ by
-        // at most a day each): beyond the campaign gap too, it is skipped on its compact time alone. A cut
-        // before the ledger's epoch (or an overflow) skips nothing.
+        // A record more than 10 days before `t` has a UTC date at least 10 days before t's, so a home date at
+        // least two days before d-6 (home and UTC dates differ by at most a day each): it counts in no window
+        // (home or UTC), starts no conversation period that reaches d and is beyond both gaps, so it is skipped
+        // on its compact time alone. A cut before the ledger's epoch (or an overflow) skips nothing.
         let reach = max(Self.countReachSeconds, campaignGap)
         let (cut, overflow) = t.subtractingReportingOverflow(reach)
         let cutTime: UInt32 =
