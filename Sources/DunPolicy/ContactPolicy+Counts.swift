@@ -89,13 +89,15 @@ extension ContactPolicy {
                 let recordUTCDay = record.utcDay
                 let delta = record.delta
                 let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
-                let offset = recordDay - day + 6
+                // Day numbers: far from overflowing.
+                let offset = recordDay &- day &+ 6
                 // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
                 // dates differ by at most a day each), start no conversation period that reaches d, and is not
                 // within the 2-hour call gap; only a long campaign gap can still reach it.
                 if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
-                // Past that test the record lies within days of `t` or within the campaign gap: no overflow.
-                let distance = abs(recordTime - t)
+                // Past that test the record lies within days of `t`, or within the campaign gap (whose test above
+                // computed the same difference): no overflow.
+                let distance = abs(recordTime &- t)
                 let code = record.resultCode
                 let recordIsCall = record.isCall
                 let sameBucket = record.slot == recordSlot
@@ -133,7 +135,7 @@ extension ContactPolicy {
                     }
                     if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
                         regHome.add(offset)
-                        regUTC.add(recordUTCDay - utcDay + 6)
+                        regUTC.add(recordUTCDay &- utcDay &+ 6)
                     }
                     if needCN && recordDay == day {
                         // Pending (0), answered and conversation connected; the rest were unanswered.
