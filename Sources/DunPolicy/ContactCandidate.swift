@@ -9,6 +9,8 @@ public struct ContactCandidate: Hashable, Sendable {
     public var debtBucket: String
     public var at: UTCInstant
 
+    /// Inlinable: the engine builds one per decision and per recorded attempt and result.
+    @inlinable
     public init(channel: Channel, destination: Int, debtBucket: String, at: UTCInstant) {
         self.channel = channel
         self.destination = destination

@@ -248,6 +248,25 @@ public struct ContactLedger: Sendable {
 
     @inline(__always)
     func destinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
+        // Most ledgers have no spill and most destinations are among the first eight: the masks answer, inline.
+        guard self.spill == nil && destination >= 0 && destination < 8 else {
+            return self.spilledDestinationBits(kind: kind, destination: destination)
+        }
+        let shift = UInt32(destination)
+        switch kind {
+        case .phone:
+            return (self.optOutMask & (1 << shift) != 0 ? DestinationBits.smsOptOut : 0)
+                | (self.optOutMask & (1 << (16 + shift)) != 0 ? DestinationBits.callOptOut : 0)
+                | (self.wrongMask & (1 << UInt16(shift)) != 0 ? DestinationBits.wrong : 0)
+        case .email:
+            return (self.optOutMask & (1 << (8 + shift)) != 0 ? DestinationBits.emailOptOut : 0)
+                | (self.wrongMask & (1 << UInt16(8 + shift)) != 0 ? DestinationBits.wrong : 0)
+        }
+    }
+
+    /// `destinationBits(kind:destination:)` in general (a spilled ledger or a destination beyond the eighth).
+    @inline(never)
+    func spilledDestinationBits(kind: DestinationKind, destination: Int) -> UInt8 {
         if destination >= 0 && destination < 8 {
             var bits: UInt8 = 0
             let shift = UInt32(destination)
@@ -343,10 +362,12 @@ public struct ContactLedger: Sendable {
     static func dayDelta(hasHomeZone: Bool, homeZoneRaw: UInt16, at instant: UTCInstant) -> UInt8 {
         guard hasHomeZone else { return 3 }
         let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: homeZoneRaw), at: instant)
-        // Integer day numbers (floor division), not civil dates: same values, no calendar conversion.
-        let utcDay = instant.secondsSinceEpoch.epochDay
-        let local = (instant.secondsSinceEpoch + Int64(offset)).epochDay
-        return UInt8(clamping: max(0, min(2, local - utcDay + 1)))
+        // Integer day numbers (floor division), not civil dates. The home date is the UTC date plus the floor of
+        // (second of the UTC day + offset) / 86,400; clamped to -1 ... 1, that is the sign of where the sum
+        // falls against 0 ..< 86,400 (one division instead of two).
+        let seconds = instant.secondsSinceEpoch
+        let local = (seconds &- seconds.epochDay &* 86_400) + Int64(offset)
+        return local < 0 ? 0 : local >= 86_400 ? 2 : 1
     }
 
     /// Buckets beyond the fourth: key | state << 32.
@@ -392,7 +413,17 @@ public struct ContactLedger: Sendable {
         }
     }
 
+    /// The slot of the bucket with `key`, given one if it has none.
+    @inline(__always)
     mutating func ensureSlot(_ key: UInt32) -> Int {
+        // Usually the account's one debt bucket, in the first slot: answered inline.
+        if self.bucketKeys[0] == key { return 0 }
+        return self.ensureSlotInGeneral(key)
+    }
+
+    /// `ensureSlot(_:)` in general.
+    @inline(never)
+    mutating func ensureSlotInGeneral(_ key: UInt32) -> Int {
         if let slot = self.slot(of: key) { return slot }
         for index in 0..<4 where self.bucketKeys[index] == 0 {
             self.bucketKeys[index] = key
@@ -514,7 +545,20 @@ public struct ContactLedger: Sendable {
         }
     }
 
+    @inline(__always)
     mutating func append(_ record: Record) {
+        // Usually there is room inline and no spill (so no overflow): stored inline, without a call.
+        if Int(self.recordCount) < Self.inlineCapacity && self.spill == nil {
+            self.records[Int(self.recordCount)] = record.raw
+            self.recordCount += 1
+        } else {
+            self.appendInGeneral(record)
+        }
+    }
+
+    /// `append(_:)` in general: prunes a full inline array first, spills what does not fit.
+    @inline(never)
+    mutating func appendInGeneral(_ record: Record) {
         if Int(self.recordCount) == Self.inlineCapacity { self.prune(newest: record) }
         if Int(self.recordCount) < Self.inlineCapacity && (self.spill?.value.overflow.isEmpty ?? true) {
             self.records[Int(self.recordCount)] = record.raw
@@ -528,21 +572,25 @@ public struct ContactLedger: Sendable {
     /// than 14 days, or 31 days for telephone contacts to work numbers.
     mutating func prune(newest: Record) {
         // Plain loops over the inline records, no closures: this runs on every sixteenth attempt.
+        // Dates grow with times: the newest date is that of the latest time (one division, not one per record),
+        // and a record's date is at least a day D exactly when its compact time is at least D's start.
         let count = Int(self.recordCount)
-        var newestDay = newest.utcDay
-        for index in 0..<count { newestDay = max(newestDay, Record(raw: self.records[index]).utcDay) }
+        var newestTime = newest.time
+        for index in 0..<count { newestTime = max(newestTime, Record(raw: self.records[index]).time) }
         let overflow = self.spill?.value.overflow ?? []
-        for raw in overflow { newestDay = max(newestDay, Record(raw: raw).utcDay) }
+        for raw in overflow { newestTime = max(newestTime, Record(raw: raw).time) }
+        let newestDay = Int64(Record(raw: UInt64(newestTime)).utcDay)
+        let bounds = (all: (newestDay - 14) * 86_400 - Self.epoch, work: (newestDay - 31) * 86_400 - Self.epoch)
         let workMask = self.workMask
         var keptCount = 0
         for index in 0..<count {
             let raw = self.records[index]
-            guard Self.keeps(Record(raw: raw), newestDay: newestDay, workMask: workMask) else { continue }
+            guard Self.keeps(Record(raw: raw), from: bounds, workMask: workMask) else { continue }
             self.records[keptCount] = raw
             keptCount += 1
         }
         var kept: [UInt64] = []
-        for raw in overflow where Self.keeps(Record(raw: raw), newestDay: newestDay, workMask: workMask) {
+        for raw in overflow where Self.keeps(Record(raw: raw), from: bounds, workMask: workMask) {
             if keptCount < Self.inlineCapacity {
                 self.records[keptCount] = raw
                 keptCount += 1
@@ -559,11 +607,13 @@ public struct ContactLedger: Sendable {
         if self.spill != nil || !kept.isEmpty { self.overflow = kept }
     }
 
+    /// Whether `prune` keeps `record`: dated (UTC) at most 14 days before the newest record, or 31 days for a
+    /// telephone contact to a work number. `from` holds the compact times at which those two dates begin.
     @inline(__always)
-    static func keeps(_ record: Record, newestDay: Int, workMask: UInt8) -> Bool {
-        if record.utcDay >= newestDay - 14 { return true }
+    static func keeps(_ record: Record, from bounds: (all: Int64, work: Int64), workMask: UInt8) -> Bool {
+        if Int64(record.time) >= bounds.all { return true }
         let work = record.destination < 8 && workMask & (1 << UInt8(record.destination)) != 0
-        return work && record.channel != .email && record.utcDay >= newestDay - 31
+        return work && record.channel != .email && Int64(record.time) >= bounds.work
     }
 }
 

@@ -4,7 +4,7 @@ extension ContactPolicy {
     /// New York City's amended rule (3 per 7 days) takes effect at 2027-01-01 00:00 America/New_York (OQ-12).
     static let nycAmendedRuleStart: Int64 = 1_798_779_600  // 2027-01-01T05:00:00Z
     /// How far before a candidate a record can still count in a window containing its date (see `checkCounts`).
-    static let countReachSeconds: Int64 = 11 * 86_400
+    static let countReachSeconds: Int64 = 10 * 86_400
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func checkCounts(
@@ -35,7 +35,14 @@ extension ContactPolicy {
         let needMA = account.has(.massachusetts) && (isCall || channel == .sms)
         let needWAWork = account.has(.washington) && candidateIsWork
         let needCN = account.has(.china) && isCall
-        let candidateMedium = ContactLedger.medium(channel)
+        // The record channel codes (`Record.channelCode`) of the candidate's medium, one bit each.
+        let mineChannels: UInt64 =
+            switch ContactLedger.medium(channel) {
+            case 0: 1 << 2 | 1 << 3
+            case 1: 1 << 0
+            default: 1 << 1
+            }
+        let needProfileCounts = needMA || needWAWork
         let candidateDestination = UInt64(max(0, min(candidate.destination, 255)))
 
         var regHome = DayCounts()
@@ -53,85 +60,109 @@ extension ContactPolicy {
         var cnUnanswered = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
-        // A record more than 11 days before `t` lies more than two days before d-6 (home and UTC dates differ by
-        // at most a day each): beyond the campaign gap too, it is skipped on its compact time alone. A cut
-        // before the ledger's epoch (or an overflow) skips nothing.
+        // A record more than 10 days before `t` has a UTC date at least 10 days before t's, so a home date at
+        // least two days before d-6 (home and UTC dates differ by at most a day each): it counts in no window
+        // (home or UTC), starts no conversation period that reaches d and is beyond both gaps, so it is skipped
+        // on its compact time alone. A cut before the ledger's epoch (or an overflow) skips nothing.
         let reach = max(Self.countReachSeconds, campaignGap)
         let (cut, overflow) = t.subtractingReportingOverflow(reach)
         let cutTime: UInt32 =
             overflow || cut <= ContactLedger.epoch || ledger.countsEveryRecord
             ? 0 : UInt32(clamping: cut - ContactLedger.epoch)
-        for recordIndex in 0..<ledger.recordTotal {
-            let record = ledger.record(recordIndex)
-            if record.time < cutTime { continue }
-            let recordTime = record.instant
-            let recordDay =
-                record.delta == 3 ? Self.homeDay(recordTime, zone: home) : record.utcDay + Int(record.delta) - 1
-            let offset = recordDay - day + 6
-            // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
-            // dates differ by at most a day each), start no conversation period that reaches d, and is not
-            // within the 2-hour call gap; only a long campaign gap can still reach it.
-            if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
-            let sameBucket = record.slot == recordSlot
-            let code = record.resultCode
-            let recordIsCall = record.isCall
-            if regF && recordIsCall && sameBucket && !record.wrong && code == Record.conversationCode
-                && recordTime <= t
-            {
-                // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
-                if day >= recordDay && day <= recordDay + 6 {
-                    let release = Self.startOfDay(recordDay + 7, zone: home)
-                    if release > conversationRelease {
-                        conversationRelease = release
-                        conversationDay = recordDay
+        let inlineCount = Int(ledger.recordCount)
+        let recordTotal = ledger.recordTotal
+        if recordTotal > 0 {
+            // The inline records are read through one span of a local copy of them: a span of `ledger.records`
+            // (or a read through the ledger per record) copies the whole 184-byte ledger through a memcpy call,
+            // these 128 bytes are copied inline, and only when there are records. The overflow exists only in a
+            // spilled ledger.
+            let recordsCopy = ledger.records
+            let inlineRecords = recordsCopy.span
+            // Records are usually in time order, the old ones first: a tight loop passes over those.
+            var firstIndex = 0
+            while firstIndex < inlineCount && Record(raw: inlineRecords[firstIndex]).time < cutTime { firstIndex += 1 }
+            for recordIndex in firstIndex..<recordTotal {
+                let record =
+                    recordIndex < inlineCount ? Record(raw: inlineRecords[recordIndex]) : ledger.record(recordIndex)
+                if record.time < cutTime { continue }
+                let recordTime = record.instant
+                let recordUTCDay = record.utcDay
+                let delta = record.delta
+                let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
+                // Day numbers: far from overflowing.
+                let offset = recordDay &- day &+ 6
+                // A record more than two days outside the 13 days d-6 ... d+6 can count in no window (home or UTC
+                // dates differ by at most a day each), start no conversation period that reaches d, and is not
+                // within the 2-hour call gap; only a long campaign gap can still reach it.
+                if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
+                // Past that test the record lies within days of `t`, or within the campaign gap (whose test above
+                // computed the same difference): no overflow.
+                let distance = abs(recordTime &- t)
+                let code = record.resultCode
+                let recordIsCall = record.isCall
+                let sameBucket = record.slot == recordSlot
+                // Conversations are rare: their code is tested first.
+                if _slowPath(code == Record.conversationCode) && regF && recordIsCall && sameBucket && !record.wrong
+                    && recordTime <= t
+                {
+                    // RF-14-B: the conversation date is day 1 of seven; also on UTC dates (OQ-2).
+                    if day >= recordDay && day <= recordDay + 6 {
+                        let release = Self.startOfDay(recordDay + 7, zone: home)
+                        if release > conversationRelease {
+                            conversationRelease = release
+                            conversationDay = recordDay
+                        }
+                    }
+                    if utcDay >= recordUTCDay && utcDay <= recordUTCDay + 6 {
+                        let release = Int64(recordUTCDay + 7) * 86_400
+                        if release > conversationRelease {
+                            conversationRelease = release
+                            conversationDay = recordDay
+                        }
                     }
                 }
-                let conversationUTC = record.utcDay
-                if utcDay >= conversationUTC && utcDay <= conversationUTC + 6 {
-                    let release = Int64(conversationUTC + 7) * 86_400
-                    if release > conversationRelease {
-                        conversationRelease = release
-                        conversationDay = recordDay
+                guard !record.inbound else { continue }
+                all.add(offset)
+                if (mineChannels >> record.channelCode) & 1 != 0 { mine.add(offset) }
+                // Never true for a gap of 0 (or less): the distance is not negative.
+                if distance < campaignGap {
+                    campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
+                }
+                let connectedOrPending = Record.connectedOrPending(code: code)
+                if recordIsCall {
+                    if isCall && distance < LimitField.minimumCallGapSeconds {
+                        gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
+                    }
+                    if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
+                        regHome.add(offset)
+                        regUTC.add(recordUTCDay &- utcDay &+ 6)
+                    }
+                    if needCN && recordDay == day {
+                        // Pending (0), answered and conversation connected; the rest were unanswered.
+                        if code == 0 || code == Record.answeredCode || code == Record.conversationCode {
+                            cnConnected += 1
+                        }
+                        if record.destination == candidateDestination && code != Record.answeredCode
+                            && code != Record.conversationCode
+                        {
+                            cnUnanswered += 1
+                        }
                     }
                 }
-            }
-            guard !record.inbound else { continue }
-            all.add(offset)
-            if record.medium == candidateMedium { mine.add(offset) }
-            if campaignGap > 0 && abs(recordTime - t) < campaignGap {
-                campaignGapRelease = max(campaignGapRelease, recordTime + campaignGap)
-            }
-            let connectedOrPending = Record.connectedOrPending(code: code)
-            if recordIsCall {
-                if isCall && abs(recordTime - t) < LimitField.minimumCallGapSeconds {
-                    gapRelease = max(gapRelease, recordTime + LimitField.minimumCallGapSeconds)
+                guard needProfileCounts else { continue }
+                if needMA && sameBucket && record.destination < 64
+                    && !account.isWorkPhone(Int(record.destination))
+                    && ((recordIsCall && connectedOrPending)
+                        || (record.channelCode == Record.smsCode && code != Record.failedCode))
+                {
+                    maPersonal.add(offset)
                 }
-                if regF && sameBucket && !record.wrong && !record.excluded && connectedOrPending {
-                    regHome.add(offset)
-                    regUTC.add(record.utcDay - utcDay + 6)
+                if needWAWork {
+                    let recordIsWork: Bool =
+                        record.channelCode == Record.emailCode
+                        ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
+                    if recordIsWork { waWork.add(offset) }
                 }
-                if needCN && recordDay == day {
-                    // Pending (0), answered and conversation connected; the rest were unanswered.
-                    if code == 0 || code == Record.answeredCode || code == Record.conversationCode { cnConnected += 1 }
-                    if record.destination == candidateDestination && code != Record.answeredCode
-                        && code != Record.conversationCode
-                    {
-                        cnUnanswered += 1
-                    }
-                }
-            }
-            if needMA && sameBucket && record.destination < 64
-                && !account.isWorkPhone(Int(record.destination))
-                && ((recordIsCall && connectedOrPending)
-                    || (record.channelCode == Record.smsCode && code != Record.failedCode))
-            {
-                maPersonal.add(offset)
-            }
-            if needWAWork {
-                let recordIsWork: Bool =
-                    record.channelCode == Record.emailCode
-                    ? account.isWorkEmail(Int(record.destination)) : account.isWorkPhone(Int(record.destination))
-                if recordIsWork { waWork.add(offset) }
             }
         }
 

@@ -37,7 +37,8 @@ struct DayCounts {
     mutating func add(_ offset: Int) {
         guard offset >= 0 && offset < 13 else { return }
         self.counts[offset] &+= 1
-        self.total += 1
+        // At most one per record: cannot overflow.
+        self.total &+= 1
     }
 
     var today: Int { Int(self.counts[6]) }
