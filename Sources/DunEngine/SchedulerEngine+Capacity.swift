@@ -95,8 +95,9 @@ extension SchedulerEngine {
         zone: LocalZone,
         atOrAfter instant: Int64
     ) -> Int64 {
-        let slot = WindowSpan.slot(campaign: campaign, step: step, zone: zone)
-        if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zone: zone, at: instant) {
+        let zoneKey = WindowSpan.key(of: zone)
+        let slot = WindowSpan.slot(campaign: campaign, step: step, zoneKey: zoneKey)
+        if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zoneKey: zoneKey, at: instant) {
             return instant
         }
         let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
@@ -106,7 +107,7 @@ extension SchedulerEngine {
         self.lines[pool].windowSpans[slot] = WindowSpan(
             campaign: Int32(truncatingIfNeeded: campaign),
             step: Int32(truncatingIfNeeded: step),
-            zone: zone,
+            zoneKey: zoneKey,
             from: instant,
             until: until
         )
