@@ -8,6 +8,19 @@ extension SchedulerEngine {
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
 
+    /// `PoolState.hoursOpening`, answered without a write access to the pool when the hours are known open.
+    @inline(__always)
+    mutating func poolHoursOpening(_ pool: Int, atOrAfter instant: Int64) -> Int64 {
+        if self.pools[pool].knownOpen(at: instant) { return instant }
+        return self.pools[pool].hoursOpening(atOrAfter: instant)
+    }
+
+    /// Whether an attempt may be dispatched by `pool` at `time`: room first, then the hours (`poolHoursOpening`).
+    @inline(__always)
+    mutating func poolCanDispatch(_ pool: Int, at time: Int64) -> Bool {
+        self.pools[pool].hasRoom(at: time) && self.poolHoursOpening(pool, atOrAfter: time) == time
+    }
+
     @inline(__always)
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
         self.states[Int(entry.owner)].cursor.waitTicket == entry.generation
@@ -30,7 +43,7 @@ extension SchedulerEngine {
     /// closed at `time`.
     mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
         self.dropStaleWaiters(pool)
-        return !self.lines[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time)
+        return !self.lines[pool].waiters.isEmpty || !self.poolCanDispatch(pool, at: time)
     }
 
     /// When the account's current step can next be served by `pool`, at or after `time`: the first instant at
@@ -53,7 +66,7 @@ extension SchedulerEngine {
         var candidate = time
         while candidate <= limit {
             // The caller knows whether the pool works at `time`: no need to ask again then.
-            let shift = poolOpen && candidate == time ? time : self.pools[pool].hoursOpening(atOrAfter: candidate)
+            let shift = poolOpen && candidate == time ? time : self.poolHoursOpening(pool, atOrAfter: candidate)
             guard shift != EnrolmentCursor.never else {
                 candidate = EnrolmentCursor.never
                 break
@@ -190,7 +203,7 @@ extension SchedulerEngine {
         self.states[account].cursor = cursor
         // The step's window was just found open; when the pool works now (only its seats or rate are taken),
         // the enrolment waits in the line and its hours are checked when it comes first.
-        let poolOpen = self.pools[pool].hoursOpening(atOrAfter: time) == time
+        let poolOpen = self.poolHoursOpening(pool, atOrAfter: time) == time
         let opening = poolOpen ? time : self.servingInstant(account, pool: pool, at: time, poolOpen: false)
         let sequence = self.nextSequence()
         if opening == time {
@@ -270,7 +283,7 @@ extension SchedulerEngine {
     mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
         self.unpark(pool, at: time)
         // Room first: after a result frees one seat, the second pass stops here without looking at the line.
-        while self.pools[pool].canDispatch(at: time) {
+        while self.poolCanDispatch(pool, at: time) {
             self.dropStaleWaiters(pool)
             guard let top = self.lines[pool].waiters.min else { break }
             self.lines[pool].waiters.removeMin()
