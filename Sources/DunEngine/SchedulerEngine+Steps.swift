@@ -378,7 +378,6 @@ extension SchedulerEngine {
     private mutating func settleBlocked(
         _ account: Int,
         block: consuming PolicyBlock,
-        step: CompiledCampaign.CompiledStep,
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
@@ -403,12 +402,16 @@ extension SchedulerEngine {
         self.schedule(account, stepDue: until)
     }
 
-    /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
-    mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
-        self.statistics.decisions += 1
-        let cursor = self.states[account].cursor
-        let campaign = Int(cursor.campaign)
-        let step = self.compiled[campaign].steps[Int(cursor.step)]
+    /// The pauses and the wait for a detached attempt, which hold a contact before any other check: returns
+    /// whether one did (kept out of `evaluateContact`, where these rare paths would cost every decision
+    /// registers and stack).
+    @inline(never)
+    private mutating func holdContact(
+        _ account: Int,
+        cursor: EnrolmentCursor,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) -> Bool {
         if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
             self.states[account].cursor.phase = .paused
             self.emitDeferral(
@@ -419,7 +422,7 @@ extension SchedulerEngine {
                 at: time,
                 into: &actions
             )
-            return
+            return true
         }
         if cursor.flags & EnrolmentCursor.Flags.promisePaused != 0, cursor.promiseDue != EnrolmentCursor.never {
             self.emitDeferral(
@@ -431,19 +434,46 @@ extension SchedulerEngine {
                 into: &actions
             )
             self.schedule(account, stepDue: cursor.promiseDue)
-            return
+            return true
         }
         if cursor.inFlightSerial != 0 {
             // A detached attempt is still out: the step waits for its result (see `receiveResult`).
             self.states[account].cursor.flags |= EnrolmentCursor.Flags.awaitingResult
+            return true
+        }
+        return false
+    }
+
+    /// The campaign's `after_attempts` stop rule ends the enrolment (out of line: it builds a sentence).
+    @inline(never)
+    private mutating func endAfterAttempts(
+        _ account: Int,
+        maximum: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
+    }
+
+    /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
+    mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
+        self.statistics.decisions += 1
+        let cursor = self.states[account].cursor
+        if cursor.flags & (EnrolmentCursor.Flags.disputePaused | EnrolmentCursor.Flags.promisePaused) != 0
+            || cursor.inFlightSerial != 0,
+            self.holdContact(account, cursor: cursor, at: time, into: &actions)
+        {
             return
         }
+        let campaign = Int(cursor.campaign)
+        let stepIndex = Int(cursor.step)
         if let maximum = self.compiled[campaign].stopAfterAttempts, Int(cursor.totalAttempts) >= maximum {
-            self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
+            self.endAfterAttempts(account, maximum: maximum, at: time, into: &actions)
             return
         }
+        // The step's channel alone: a whole step read here is a block copy per decision.
+        let channel = self.compiled[campaign].steps[stepIndex].channel
         let zone = self.states[account].record.zone
-        let channel = step.channel
         let pool = self.poolOfChannel[channel.position]
         // Served from a pool's line: `drainPool` has just found the window open at `time` (`servingInstant`).
         // A pool's window spans answer for the steps it serves, as `nextOpening` would.
@@ -454,11 +484,11 @@ extension SchedulerEngine {
                 ? self.windowOpening(
                     pool: pool,
                     campaign: campaign,
-                    step: Int(cursor.step),
+                    step: stepIndex,
                     zone: zone,
                     atOrAfter: time
                 )
-                : self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
+                : self.compiled[campaign].windows[stepIndex].nextOpening(
                     atOrAfter: time,
                     zone: zone,
                     blackout: self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
@@ -483,91 +513,126 @@ extension SchedulerEngine {
             return
         }
         let destinations = self.states[account].record.destinationCount(for: channel)
-        var chosen = -1
-        let instant = UTCInstant(secondsSinceEpoch: time)
-        let limits = self.compiled[campaign].limits
-        let debtKey = self.states[account].record.debtKey
+        let chosen: Int
         if destinations == 1 {
             // The common case: the one destination's decision is the answer, so no block is set aside (keeping
             // one in an optional costs a copy and a generic destroy per decision).
             self.statistics.policyEvaluations += 1
-            switch self.judge(account, channel: channel, destination: 0, key: debtKey, at: instant, limits: limits) {
+            let decision = self.judge(
+                account,
+                channel: channel,
+                destination: 0,
+                key: self.states[account].record.debtKey,
+                at: UTCInstant(secondsSinceEpoch: time),
+                limits: self.compiled[campaign].limits
+            )
+            switch decision {
             case .allowed:
                 chosen = 0
             case .blocked(let block):
-                self.settleBlocked(account, block: block, step: step, at: time, into: &actions)
+                self.settleBlocked(account, block: block, at: time, into: &actions)
                 return
             }
         } else {
-            var terminal: PolicyBlock?
-            var earliest: PolicyBlock?
-            for destination in 0..<destinations {
-                self.statistics.policyEvaluations += 1
-                let decision = self.judge(
-                    account,
-                    channel: channel,
-                    destination: destination,
-                    key: debtKey,
-                    at: instant,
-                    limits: limits
-                )
-                switch decision {
-                case .allowed:
-                    chosen = destination
-                case .blocked(let block):
-                    if let next = block.nextAllowed {
-                        if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
-                    } else if terminal == nil {
-                        terminal = block
-                    }
-                }
-                if chosen >= 0 { break }
-            }
-            guard chosen >= 0 else {
-                // Defer to the earliest next permitted instant, else end on the terminal rule, else end for want
-                // of a destination.
-                if let block = earliest ?? terminal {
-                    self.settleBlocked(account, block: block, step: step, at: time, into: &actions)
-                } else {
-                    self.end(
-                        account,
-                        reason: "no destination for \(step.channel.rawValue)",
-                        rule: nil,
-                        at: time,
-                        into: &actions
-                    )
-                }
-                return
-            }
+            chosen = self.chooseDestination(account, of: destinations, channel: channel, at: time, into: &actions)
+            guard chosen >= 0 else { return }
         }
-        self.dispatch(account, step: step, destination: chosen, pool: pool, at: time, into: &actions)
+        self.dispatch(account, channel: channel, destination: chosen, pool: pool, at: time, into: &actions)
     }
 
-    private mutating func dispatch(
+    /// The first of the account's `destinations` (none or more than one) the policy allows, or -1 when it blocks
+    /// them all and the contact was settled: deferred to the earliest next permitted instant, else ended on the
+    /// terminal rule, else ended for want of a destination.
+    @inline(never)
+    private mutating func chooseDestination(
         _ account: Int,
-        step: CompiledCampaign.CompiledStep,
-        destination: Int,
-        pool: Int,
+        of destinations: Int,
+        channel: Channel,
         at time: Int64,
         into actions: inout [EngineAction]
-    ) {
-        var cursor = self.states[account].cursor
+    ) -> Int {
+        let campaign = Int(self.states[account].cursor.campaign)
+        let instant = UTCInstant(secondsSinceEpoch: time)
+        let limits = self.compiled[campaign].limits
+        let debtKey = self.states[account].record.debtKey
+        var terminal: PolicyBlock?
+        var earliest: PolicyBlock?
+        for destination in 0..<destinations {
+            self.statistics.policyEvaluations += 1
+            let decision = self.judge(
+                account,
+                channel: channel,
+                destination: destination,
+                key: debtKey,
+                at: instant,
+                limits: limits
+            )
+            switch decision {
+            case .allowed:
+                return destination
+            case .blocked(let block):
+                if let next = block.nextAllowed {
+                    if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
+                } else if terminal == nil {
+                    terminal = block
+                }
+            }
+        }
+        if let block = earliest ?? terminal {
+            self.settleBlocked(account, block: block, at: time, into: &actions)
+        } else {
+            self.end(
+                account,
+                reason: "no destination for \(channel.rawValue)",
+                rule: nil,
+                at: time,
+                into: &actions
+            )
+        }
+        return -1
+    }
+
+    /// Marks the attempt in flight on the cursor, in place (one access to the account's state); returns what the
+    /// `Attempt` needs from it.
+    @inline(__always)
+    private static func startAttempt(
+        _ cursor: inout EnrolmentCursor,
+        channel: Channel,
+        destination: Int,
+        at time: Int64
+    ) -> (serial: UInt32, campaign: Int16, variant: UInt8, step: Int16, attemptNumber: UInt8) {
         cursor.attemptSerial &+= 1
         cursor.attemptNumber &+= 1
         cursor.totalAttempts &+= 1
         cursor.inFlightSerial = cursor.attemptSerial
         cursor.inFlightAt = time
-        cursor.inFlightChannel = UInt8(step.channel.position)
+        cursor.inFlightChannel = UInt8(channel.position)
         cursor.inFlightDestination = UInt8(truncatingIfNeeded: destination)
         cursor.phase = .inFlight
         cursor.hops = 0
         cursor.stepDue = EnrolmentCursor.never
-        self.states[account].cursor = cursor
+        return (cursor.attemptSerial, cursor.campaign, cursor.variant, cursor.step, cursor.attemptNumber)
+    }
+
+    private mutating func dispatch(
+        _ account: Int,
+        channel: Channel,
+        destination: Int,
+        pool: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        let started = Self.startAttempt(
+            &self.states[account].cursor,
+            channel: channel,
+            destination: destination,
+            at: time
+        )
         let bucket = self.debtBuckets[account]
         let instant = UTCInstant(secondsSinceEpoch: time)
         self.ledgers[account].recordAttempt(
             ContactCandidate(
-                channel: step.channel,
+                channel: channel,
                 destination: destination,
                 debtBucket: bucket,
                 at: instant
@@ -579,15 +644,15 @@ extension SchedulerEngine {
         actions.append(
             .dispatch(
                 Attempt(
-                    id: AttemptID(account: AccountIndex(account), serial: cursor.attemptSerial),
+                    id: AttemptID(account: AccountIndex(account), serial: started.serial),
                     account: AccountIndex(account),
-                    campaign: Int(cursor.campaign),
-                    variant: Int(cursor.variant),
-                    step: Int(cursor.step),
-                    attemptNumber: Int(cursor.attemptNumber),
-                    channel: step.channel,
+                    campaign: Int(started.campaign),
+                    variant: Int(started.variant),
+                    step: Int(started.step),
+                    attemptNumber: Int(started.attemptNumber),
+                    channel: channel,
                     destination: destination,
-                    templateText: self.compiled[Int(cursor.campaign)].templateTexts[Int(cursor.step)],
+                    templateText: self.compiled[Int(started.campaign)].templateTexts[Int(started.step)],
                     debtBucketText: PackedText(inline: bucket) ?? self.debtBucketTexts[account],
                     at: instant
                 )
