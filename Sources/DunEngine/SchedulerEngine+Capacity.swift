@@ -196,11 +196,7 @@ extension SchedulerEngine {
     /// pool's. A CAPACITY deferral is recorded when the pool is full or closed: once per wait, however many
     /// shifts the wait lasts.
     mutating func joinWaiters(_ account: Int, pool: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.states[account].cursor
-        cursor.waitTicket &+= 1
-        cursor.phase = .waitingForCapacity
-        cursor.stepDue = EnrolmentCursor.never
-        self.states[account].cursor = cursor
+        let cursor = Self.enterLine(&self.states[account].cursor)
         // The step's window was just found open; when the pool works now (only its seats or rate are taken),
         // the enrolment waits in the line and its hours are checked when it comes first.
         let poolOpen = self.poolHoursOpening(pool, atOrAfter: time) == time
@@ -253,6 +249,18 @@ extension SchedulerEngine {
         // With every seat taken nothing can be served and no timer is needed: the next result drains the pool.
         guard !self.pools[pool].waitsForSeat else { return }
         self.drainPool(pool, at: time, into: &actions)
+    }
+
+    /// Marks the cursor as waiting in a line with a new ticket, in place (one access to the account's state);
+    /// returns what the line's entry and the deferral need from it.
+    @inline(__always)
+    private static func enterLine(
+        _ cursor: inout EnrolmentCursor
+    ) -> (waitTicket: UInt32, priorityKey: Int64, campaign: Int16, step: Int16) {
+        cursor.waitTicket &+= 1
+        cursor.phase = .waitingForCapacity
+        cursor.stepDue = EnrolmentCursor.never
+        return (cursor.waitTicket, cursor.priorityKey, cursor.campaign, cursor.step)
     }
 
     /// Moves the parked enrolments whose hours have opened back into the line, in their old places.

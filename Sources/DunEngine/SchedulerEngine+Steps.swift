@@ -189,10 +189,9 @@ extension SchedulerEngine {
             )
             return
         }
-        var cursor = self.states[account].cursor
-        let step = self.compiled[Int(cursor.campaign)].steps[Int(target)]
+        let cursor = self.states[account].cursor
         let due: Int64
-        switch step.timing {
+        switch self.compiled[Int(cursor.campaign)].steps[Int(target)].timing {
         case .immediately:
             due = base
         case .after(let seconds):
@@ -209,16 +208,23 @@ extension SchedulerEngine {
                 )
             )
         }
-        cursor.hops = due <= time ? cursor.hops &+ 1 : 0
-        cursor.step = Int16(target)
-        cursor.attemptNumber = 0
-        cursor.phase = .waiting
-        self.states[account].cursor = cursor
-        if cursor.hops > Self.maximumHops {
+        let hops = Self.moveTo(&self.states[account].cursor, step: target, hop: due <= time)
+        if hops > Self.maximumHops {
             self.end(account, reason: "loop without a wait", rule: nil, at: time, into: &actions)
             return
         }
         self.schedule(account, stepDue: due)
+    }
+
+    /// Puts the cursor on step `target`, waiting, in place (one access to the account's state, not a copy out and
+    /// back); returns the steps entered at this instant without a wait, this one included when `hop`.
+    @inline(__always)
+    private static func moveTo(_ cursor: inout EnrolmentCursor, step target: Int32, hop: Bool) -> UInt8 {
+        cursor.hops = hop ? cursor.hops &+ 1 : 0
+        cursor.step = Int16(target)
+        cursor.attemptNumber = 0
+        cursor.phase = .waiting
+        return cursor.hops
     }
 
     /// Follows the current step's route for an outcome that arrived as an event (reply, promise, payment,
