@@ -128,16 +128,18 @@ extension SchedulerEngine {
 
     /// Emits `.wake(at:)` when the earliest live instant changed.
     mutating func rearm(into actions: inout [EngineAction]) {
-        while let top = self.queue.min, !self.isLive(top) {
+        var first = self.queue.min
+        while let top = first, !self.isLive(top) {
             self.queue.popMin()
+            first = self.queue.min
         }
-        let next = self.queue.min.map { UTCInstant(secondsSinceEpoch: $0.instant) }
+        let next = first.map { UTCInstant(secondsSinceEpoch: $0.instant) }
         if next != self.armedWake {
             self.armedWake = next
             if let next { actions.append(.wake(at: next)) }
             // The account whose timer now comes first fires after the inputs before it: its memory is asked for
             // now, so that the cache misses land meanwhile (a hint; it changes nothing).
-            if let owner = self.queue.min?.owner, owner >= 0 { self.prefetch(Int(owner)) }
+            if let owner = first?.owner, owner >= 0 { self.prefetch(Int(owner)) }
         }
     }
 
