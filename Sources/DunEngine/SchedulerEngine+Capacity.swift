@@ -27,13 +27,28 @@ extension SchedulerEngine {
             && self.states[Int(entry.owner)].cursor.phase == .waitingForCapacity
     }
 
+    /// Drops the stale entries at the front of the pool's line. Usually the first waiter is current: that is
+    /// found with reads alone, without a write access to the line (a uniqueness check), which only popping needs.
+    @inline(__always)
     mutating func dropStaleWaiters(_ pool: Int) {
+        if let top = self.lines[pool].waiters.min, !self.isWaiting(top) { self.popStaleWaiters(pool) }
+    }
+
+    @inline(never)
+    private mutating func popStaleWaiters(_ pool: Int) {
         while let top = self.lines[pool].waiters.min, !self.isWaiting(top) {
             self.lines[pool].waiters.popMin()
         }
     }
 
+    /// `dropStaleWaiters` for the parked entries.
+    @inline(__always)
     private mutating func dropStaleParked(_ pool: Int) {
+        if let top = self.lines[pool].parked.min, !self.isWaiting(top) { self.popStaleParked(pool) }
+    }
+
+    @inline(never)
+    private mutating func popStaleParked(_ pool: Int) {
         while let top = self.lines[pool].parked.min, !self.isWaiting(top) {
             self.lines[pool].parked.popMin()
         }
