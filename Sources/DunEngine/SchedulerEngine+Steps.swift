@@ -144,23 +144,30 @@ extension SchedulerEngine {
     }
 
     private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.states[account].cursor
+        let cursor = self.states[account].cursor
         guard cursor.isActive else { return }
         if self.endIfStopDayPassed(account, at: time, into: &actions) { return }
-        if cursor.promiseDue <= time {
-            let kept = cursor.paidCents >= cursor.promiseTargetCents
-            cursor.promiseDue = EnrolmentCursor.never
-            cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
-            if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
-            self.states[account].cursor = cursor
-            if !kept, self.routeEvent(account, .brokePromise, at: time, into: &actions) { return }
-        }
+        if cursor.promiseDue <= time, self.promiseFellDue(account, at: time, into: &actions) { return }
+        // The promise's fields are the only ones `promiseFellDue` changes when it returns false.
         if cursor.stepDue <= time, cursor.phase == .waiting {
             self.states[account].cursor.stepDue = EnrolmentCursor.never
             self.runStep(account, at: time, into: &actions)
         } else {
             self.rearmAccount(account)
         }
+    }
+
+    /// The open promise fell due: it closes, kept or broken; a broken one follows the step's route for it.
+    /// Returns whether a route was taken (out of line: rare, and it keeps `fire` from copying the cursor whole).
+    @inline(never)
+    private mutating func promiseFellDue(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
+        var cursor = self.states[account].cursor
+        let kept = cursor.paidCents >= cursor.promiseTargetCents
+        cursor.promiseDue = EnrolmentCursor.never
+        cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
+        if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
+        self.states[account].cursor = cursor
+        return !kept && self.routeEvent(account, .brokePromise, at: time, into: &actions)
     }
 
     /// Ends the enrolment when its campaign's `after_days` stop rule has passed at `time`; returns whether it did.
@@ -426,12 +433,9 @@ extension SchedulerEngine {
     /// whether one did (kept out of `evaluateContact`, where these rare paths would cost every decision
     /// registers and stack).
     @inline(never)
-    private mutating func holdContact(
-        _ account: Int,
-        cursor: EnrolmentCursor,
-        at time: Int64,
-        into actions: inout [EngineAction]
-    ) -> Bool {
+    private mutating func holdContact(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
+        // Read here, not handed over: passing the cursor would make every decision copy it whole.
+        let cursor = self.states[account].cursor
         if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
             self.states[account].cursor.phase = .paused
             self.emitDeferral(
@@ -481,7 +485,7 @@ extension SchedulerEngine {
         let cursor = self.states[account].cursor
         if cursor.flags & (EnrolmentCursor.Flags.disputePaused | EnrolmentCursor.Flags.promisePaused) != 0
             || cursor.inFlightSerial != 0,
-            self.holdContact(account, cursor: cursor, at: time, into: &actions)
+            self.holdContact(account, at: time, into: &actions)
         {
             return
         }
