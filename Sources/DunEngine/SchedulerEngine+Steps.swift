@@ -272,8 +272,7 @@ extension SchedulerEngine {
         let cursor = self.states[account].cursor
         let campaign = Int(cursor.campaign)
         let stepIndex = Int(cursor.step)
-        let step = self.compiled[campaign].steps[stepIndex]
-        switch step.kind {
+        switch self.compiled[campaign].steps[stepIndex].kind {
         case .end:
             self.end(
                 account,
@@ -283,19 +282,33 @@ extension SchedulerEngine {
                 into: &actions
             )
         case .branch:
-            var target = step.otherwise
-            for rule in self.compiled[campaign].rules[stepIndex]
-            where rule.conditions.allSatisfy({ self.holds($0, account: account, at: time) }) {
-                target = rule.target
-                break
-            }
+            let target = self.branchTarget(account, campaign: campaign, step: stepIndex, at: time)
             self.enterStep(account, target, base: time, at: time, into: &actions)
         case .contact:
             self.evaluateContact(account, at: time, fromPool: false, into: &actions)
         }
     }
 
-    private func holds(_ condition: Condition, account: Int, at time: Int64) -> Bool {
+    /// The target of the first rule of branch step `step` whose conditions all hold, else its `otherwise`.
+    /// Walks the rules and conditions by index in place: iterating them copied each rule and condition (a block
+    /// copy and retains for the strings a condition may hold). It and `holds` are `mutating` though they change
+    /// nothing: called from a mutating context, a non-mutating method out of line was handed a copy of the whole
+    /// engine (344 bytes) per condition.
+    private mutating func branchTarget(_ account: Int, campaign: Int, step: Int, at time: Int64) -> Int32 {
+        let rules = self.compiled[campaign].rules[step]
+        for rule in rules.indices {
+            var matches = true
+            for condition in rules[rule].conditions.indices
+            where !self.holds(rules[rule].conditions[condition], account: account, at: time) {
+                matches = false
+                break
+            }
+            if matches { return rules[rule].target }
+        }
+        return self.compiled[campaign].steps[step].otherwise
+    }
+
+    private mutating func holds(_ condition: borrowing Condition, account: Int, at time: Int64) -> Bool {
         let cursor = self.states[account].cursor
         let record = self.states[account].record
         let balance = record.balanceCents - cursor.paidCents
