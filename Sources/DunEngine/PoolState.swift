@@ -12,7 +12,10 @@ struct PoolState: Sendable {
     var busy = 0
     let rateAttempts: Int
     let rateInterval: Int64
-    var currentInterval = Int64.min
+    /// The rate interval of the last dispatch as instants `[intervalStart, intervalEnd)` (empty before the first):
+    /// whether an instant falls in it is two comparisons, where its interval number costs a division.
+    var intervalStart = Int64.max
+    var intervalEnd = Int64.min
     var usedInInterval = 0
     let hours: CompiledWindow?
     let zone: LocalZone
@@ -37,25 +40,22 @@ struct PoolState: Sendable {
     }
 
     @inline(__always)
-    private func interval(of instant: Int64) -> Int64 {
-        instant.floorDiv(self.rateInterval)
-    }
-
-    @inline(__always)
     private func tokenAvailable(at instant: Int64) -> Bool {
-        self.interval(of: instant) != self.currentInterval || self.usedInInterval < self.rateAttempts
-    }
-
-    /// Whether an attempt may be dispatched at `instant`.
-    @inline(__always)
-    mutating func canDispatch(at instant: Int64) -> Bool {
-        self.hasRoom(at: instant) && self.hoursOpening(atOrAfter: instant) == instant
+        self.usedInInterval < self.rateAttempts || instant < self.intervalStart || instant >= self.intervalEnd
     }
 
     /// Whether a seat and a rate token are free at `instant` (working hours aside).
     @inline(__always)
     func hasRoom(at instant: Int64) -> Bool {
         self.busy < self.seats && self.tokenAvailable(at: instant)
+    }
+
+    /// Whether the working hours are known to be open at `instant` (around the clock, or inside the open stretch
+    /// last found), without a look-up. Read-only, so the engine asks it without a write access to its pools
+    /// (each of which checks the array's uniqueness).
+    @inline(__always)
+    func knownOpen(at instant: Int64) -> Bool {
+        self.hours == nil || (instant >= self.openFrom && instant < self.openUntil)
     }
 
     /// The first instant at or after `instant` at which the working hours are open (`instant` when the pool
@@ -94,7 +94,9 @@ struct PoolState: Sendable {
                 moved = true
             }
             if !self.tokenAvailable(at: candidate) {
-                candidate = (self.interval(of: candidate) + 1) * self.rateInterval
+                // No token left means `candidate` lies in the interval of the last dispatch: the next one starts
+                // at its end.
+                candidate = self.intervalEnd
                 moved = true
             }
             if !moved { return candidate }
@@ -104,9 +106,11 @@ struct PoolState: Sendable {
 
     /// Takes a seat and a token for a dispatch at `instant`.
     mutating func take(at instant: Int64) {
-        let interval = self.interval(of: instant)
-        if interval != self.currentInterval {
-            self.currentInterval = interval
+        if instant < self.intervalStart || instant >= self.intervalEnd {
+            let start = instant.floorDiv(self.rateInterval) * self.rateInterval
+            let (end, overflow) = start.addingReportingOverflow(self.rateInterval)
+            self.intervalStart = start
+            self.intervalEnd = overflow ? Int64.max : end
             self.usedInInterval = 0
         }
         self.usedInInterval += 1

@@ -8,19 +8,47 @@ extension SchedulerEngine {
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
 
+    /// `PoolState.hoursOpening`, answered without a write access to the pool when the hours are known open.
+    @inline(__always)
+    mutating func poolHoursOpening(_ pool: Int, atOrAfter instant: Int64) -> Int64 {
+        if self.pools[pool].knownOpen(at: instant) { return instant }
+        return self.pools[pool].hoursOpening(atOrAfter: instant)
+    }
+
+    /// Whether an attempt may be dispatched by `pool` at `time`: room first, then the hours (`poolHoursOpening`).
+    @inline(__always)
+    mutating func poolCanDispatch(_ pool: Int, at time: Int64) -> Bool {
+        self.pools[pool].hasRoom(at: time) && self.poolHoursOpening(pool, atOrAfter: time) == time
+    }
+
     @inline(__always)
     func isWaiting(_ entry: DueQueue.Entry) -> Bool {
         self.states[Int(entry.owner)].cursor.waitTicket == entry.generation
             && self.states[Int(entry.owner)].cursor.phase == .waitingForCapacity
     }
 
+    /// Drops the stale entries at the front of the pool's line. Usually the first waiter is current: that is
+    /// found with reads alone, without a write access to the line (a uniqueness check), which only popping needs.
+    @inline(__always)
     mutating func dropStaleWaiters(_ pool: Int) {
+        if let top = self.lines[pool].waiters.min, !self.isWaiting(top) { self.popStaleWaiters(pool) }
+    }
+
+    @inline(never)
+    private mutating func popStaleWaiters(_ pool: Int) {
         while let top = self.lines[pool].waiters.min, !self.isWaiting(top) {
             self.lines[pool].waiters.popMin()
         }
     }
 
+    /// `dropStaleWaiters` for the parked entries.
+    @inline(__always)
     private mutating func dropStaleParked(_ pool: Int) {
+        if let top = self.lines[pool].parked.min, !self.isWaiting(top) { self.popStaleParked(pool) }
+    }
+
+    @inline(never)
+    private mutating func popStaleParked(_ pool: Int) {
         while let top = self.lines[pool].parked.min, !self.isWaiting(top) {
             self.lines[pool].parked.popMin()
         }
@@ -30,7 +58,7 @@ extension SchedulerEngine {
     /// closed at `time`.
     mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
         self.dropStaleWaiters(pool)
-        return !self.lines[pool].waiters.isEmpty || !self.pools[pool].canDispatch(at: time)
+        return !self.lines[pool].waiters.isEmpty || !self.poolCanDispatch(pool, at: time)
     }
 
     /// When the account's current step can next be served by `pool`, at or after `time`: the first instant at
@@ -53,7 +81,7 @@ extension SchedulerEngine {
         var candidate = time
         while candidate <= limit {
             // The caller knows whether the pool works at `time`: no need to ask again then.
-            let shift = poolOpen && candidate == time ? time : self.pools[pool].hoursOpening(atOrAfter: candidate)
+            let shift = poolOpen && candidate == time ? time : self.poolHoursOpening(pool, atOrAfter: candidate)
             guard shift != EnrolmentCursor.never else {
                 candidate = EnrolmentCursor.never
                 break
@@ -95,8 +123,9 @@ extension SchedulerEngine {
         zone: LocalZone,
         atOrAfter instant: Int64
     ) -> Int64 {
-        let slot = WindowSpan.slot(campaign: campaign, step: step, zone: zone)
-        if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zone: zone, at: instant) {
+        let zoneKey = WindowSpan.key(of: zone)
+        let slot = WindowSpan.slot(campaign: campaign, step: step, zoneKey: zoneKey)
+        if self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zoneKey: zoneKey, at: instant) {
             return instant
         }
         let blackout = self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
@@ -106,7 +135,7 @@ extension SchedulerEngine {
         self.lines[pool].windowSpans[slot] = WindowSpan(
             campaign: Int32(truncatingIfNeeded: campaign),
             step: Int32(truncatingIfNeeded: step),
-            zone: zone,
+            zoneKey: zoneKey,
             from: instant,
             until: until
         )
@@ -182,14 +211,10 @@ extension SchedulerEngine {
     /// pool's. A CAPACITY deferral is recorded when the pool is full or closed: once per wait, however many
     /// shifts the wait lasts.
     mutating func joinWaiters(_ account: Int, pool: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.states[account].cursor
-        cursor.waitTicket &+= 1
-        cursor.phase = .waitingForCapacity
-        cursor.stepDue = EnrolmentCursor.never
-        self.states[account].cursor = cursor
+        let cursor = Self.enterLine(&self.states[account].cursor)
         // The step's window was just found open; when the pool works now (only its seats or rate are taken),
         // the enrolment waits in the line and its hours are checked when it comes first.
-        let poolOpen = self.pools[pool].hoursOpening(atOrAfter: time) == time
+        let poolOpen = self.poolHoursOpening(pool, atOrAfter: time) == time
         let opening = poolOpen ? time : self.servingInstant(account, pool: pool, at: time, poolOpen: false)
         let sequence = self.nextSequence()
         if opening == time {
@@ -241,6 +266,18 @@ extension SchedulerEngine {
         self.drainPool(pool, at: time, into: &actions)
     }
 
+    /// Marks the cursor as waiting in a line with a new ticket, in place (one access to the account's state);
+    /// returns what the line's entry and the deferral need from it.
+    @inline(__always)
+    private static func enterLine(
+        _ cursor: inout EnrolmentCursor
+    ) -> (waitTicket: UInt32, priorityKey: Int64, campaign: Int16, step: Int16) {
+        cursor.waitTicket &+= 1
+        cursor.phase = .waitingForCapacity
+        cursor.stepDue = EnrolmentCursor.never
+        return (cursor.waitTicket, cursor.priorityKey, cursor.campaign, cursor.step)
+    }
+
     /// Moves the parked enrolments whose hours have opened back into the line, in their old places.
     private mutating func unpark(_ pool: Int, at time: Int64) {
         guard time >= self.lines[pool].parkedFrom else { return }
@@ -269,7 +306,7 @@ extension SchedulerEngine {
     mutating func drainPool(_ pool: Int, at time: Int64, into actions: inout [EngineAction]) {
         self.unpark(pool, at: time)
         // Room first: after a result frees one seat, the second pass stops here without looking at the line.
-        while self.pools[pool].canDispatch(at: time) {
+        while self.poolCanDispatch(pool, at: time) {
             self.dropStaleWaiters(pool)
             guard let top = self.lines[pool].waiters.min else { break }
             self.lines[pool].waiters.removeMin()

@@ -123,7 +123,7 @@ extension SchedulerEngine {
     ) {
         let account = id.account.position
         guard self.states.indices.contains(account), id.serial != 0 else { return }
-        var cursor = self.states[account].cursor
+        let cursor = self.states[account].cursor
         guard cursor.inFlightSerial == id.serial else { return }
         let channel = Channel(position: Int(cursor.inFlightChannel))
         // The ledger finds the attempt by its key, channel, destination and instant: the bucket's name is not
@@ -138,11 +138,9 @@ extension SchedulerEngine {
             ),
             key: self.states[account].record.debtKey
         )
-        cursor.inFlightSerial = 0
         let detached = cursor.flags & EnrolmentCursor.Flags.detached != 0
         let awaiting = cursor.flags & EnrolmentCursor.Flags.awaitingResult != 0
-        cursor.flags &= ~(EnrolmentCursor.Flags.detached | EnrolmentCursor.Flags.awaitingResult)
-        self.states[account].cursor = cursor
+        Self.landAttempt(&self.states[account].cursor)
         let pool = self.poolOfChannel[channel.position]
         if pool >= 0 { self.pools[pool].release() }
         if detached {
@@ -151,6 +149,14 @@ extension SchedulerEngine {
             self.advance(account, after: result, at: time, into: &actions)
         }
         if pool >= 0 { self.drainPool(pool, at: time, into: &actions) }
+    }
+
+    /// Clears the attempt in flight from the cursor, in place (one access to the account's state, not a copy out
+    /// and back).
+    @inline(__always)
+    private static func landAttempt(_ cursor: inout EnrolmentCursor) {
+        cursor.inFlightSerial = 0
+        cursor.flags &= ~(EnrolmentCursor.Flags.detached | EnrolmentCursor.Flags.awaitingResult)
     }
 
     private mutating func receivePayment(

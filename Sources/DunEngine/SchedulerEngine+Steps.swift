@@ -128,31 +128,27 @@ extension SchedulerEngine {
 
     /// Emits `.wake(at:)` when the earliest live instant changed.
     mutating func rearm(into actions: inout [EngineAction]) {
-        while let top = self.queue.min, !self.isLive(top) {
+        var first = self.queue.min
+        while let top = first, !self.isLive(top) {
             self.queue.popMin()
+            first = self.queue.min
         }
-        let next = self.queue.min.map { UTCInstant(secondsSinceEpoch: $0.instant) }
+        let next = first.map { UTCInstant(secondsSinceEpoch: $0.instant) }
         if next != self.armedWake {
             self.armedWake = next
             if let next { actions.append(.wake(at: next)) }
             // The account whose timer now comes first fires after the inputs before it: its memory is asked for
             // now, so that the cache misses land meanwhile (a hint; it changes nothing).
-            if let owner = self.queue.min?.owner, owner >= 0 { self.prefetch(Int(owner)) }
+            if let owner = first?.owner, owner >= 0 { self.prefetch(Int(owner)) }
         }
     }
 
     private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
-        var cursor = self.states[account].cursor
+        let cursor = self.states[account].cursor
         guard cursor.isActive else { return }
         if self.endIfStopDayPassed(account, at: time, into: &actions) { return }
-        if cursor.promiseDue <= time {
-            let kept = cursor.paidCents >= cursor.promiseTargetCents
-            cursor.promiseDue = EnrolmentCursor.never
-            cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
-            if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
-            self.states[account].cursor = cursor
-            if !kept, self.routeEvent(account, .brokePromise, at: time, into: &actions) { return }
-        }
+        if cursor.promiseDue <= time, self.promiseFellDue(account, at: time, into: &actions) { return }
+        // The promise's fields are the only ones `promiseFellDue` changes when it returns false.
         if cursor.stepDue <= time, cursor.phase == .waiting {
             self.states[account].cursor.stepDue = EnrolmentCursor.never
             self.runStep(account, at: time, into: &actions)
@@ -161,14 +157,39 @@ extension SchedulerEngine {
         }
     }
 
+    /// The open promise fell due: it closes, kept or broken; a broken one follows the step's route for it.
+    /// Returns whether a route was taken (out of line: rare, and it keeps `fire` from copying the cursor whole).
+    @inline(never)
+    private mutating func promiseFellDue(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
+        var cursor = self.states[account].cursor
+        let kept = cursor.paidCents >= cursor.promiseTargetCents
+        cursor.promiseDue = EnrolmentCursor.never
+        cursor.flags &= ~EnrolmentCursor.Flags.promisePaused
+        if !kept { cursor.lastOutcome = UInt8(StepOutcome.brokePromise.position + 1) }
+        self.states[account].cursor = cursor
+        return !kept && self.routeEvent(account, .brokePromise, at: time, into: &actions)
+    }
+
     /// Ends the enrolment when its campaign's `after_days` stop rule has passed at `time`; returns whether it did.
+    /// Inlined: asked before every timer and every service from a line, and usually answered by one load.
+    @inline(__always)
     mutating func endIfStopDayPassed(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
         let cursor = self.states[account].cursor
         guard let days = self.compiled[Int(cursor.campaign)].stopAfterDays, time >= cursor.enrolledAt + days * 86_400
         else { return false }
-        let reason = self.compiled[Int(cursor.campaign)].stopAfterDaysText
-        self.end(account, rule: ActionReason.noRule, why: .text(reason), at: time, into: &actions)
+        self.endOnStopDay(account, campaign: Int(cursor.campaign), at: time, into: &actions)
         return true
+    }
+
+    @inline(never)
+    private mutating func endOnStopDay(
+        _ account: Int,
+        campaign: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        let reason = self.compiled[campaign].stopAfterDaysText
+        self.end(account, rule: ActionReason.noRule, why: .text(reason), at: time, into: &actions)
     }
 
     /// Moves the enrolment to `target` (a step index or `stop`), due per the step's timing from `base`.
@@ -189,10 +210,9 @@ extension SchedulerEngine {
             )
             return
         }
-        var cursor = self.states[account].cursor
-        let step = self.compiled[Int(cursor.campaign)].steps[Int(target)]
+        let cursor = self.states[account].cursor
         let due: Int64
-        switch step.timing {
+        switch self.compiled[Int(cursor.campaign)].steps[Int(target)].timing {
         case .immediately:
             due = base
         case .after(let seconds):
@@ -209,16 +229,23 @@ extension SchedulerEngine {
                 )
             )
         }
-        cursor.hops = due <= time ? cursor.hops &+ 1 : 0
-        cursor.step = Int16(target)
-        cursor.attemptNumber = 0
-        cursor.phase = .waiting
-        self.states[account].cursor = cursor
-        if cursor.hops > Self.maximumHops {
+        let hops = Self.moveTo(&self.states[account].cursor, step: target, hop: due <= time)
+        if hops > Self.maximumHops {
             self.end(account, reason: "loop without a wait", rule: nil, at: time, into: &actions)
             return
         }
         self.schedule(account, stepDue: due)
+    }
+
+    /// Puts the cursor on step `target`, waiting, in place (one access to the account's state, not a copy out and
+    /// back); returns the steps entered at this instant without a wait, this one included when `hop`.
+    @inline(__always)
+    private static func moveTo(_ cursor: inout EnrolmentCursor, step target: Int32, hop: Bool) -> UInt8 {
+        cursor.hops = hop ? cursor.hops &+ 1 : 0
+        cursor.step = Int16(target)
+        cursor.attemptNumber = 0
+        cursor.phase = .waiting
+        return cursor.hops
     }
 
     /// Follows the current step's route for an outcome that arrived as an event (reply, promise, payment,
@@ -245,8 +272,7 @@ extension SchedulerEngine {
         let cursor = self.states[account].cursor
         let campaign = Int(cursor.campaign)
         let stepIndex = Int(cursor.step)
-        let step = self.compiled[campaign].steps[stepIndex]
-        switch step.kind {
+        switch self.compiled[campaign].steps[stepIndex].kind {
         case .end:
             self.end(
                 account,
@@ -256,19 +282,33 @@ extension SchedulerEngine {
                 into: &actions
             )
         case .branch:
-            var target = step.otherwise
-            for rule in self.compiled[campaign].rules[stepIndex]
-            where rule.conditions.allSatisfy({ self.holds($0, account: account, at: time) }) {
-                target = rule.target
-                break
-            }
+            let target = self.branchTarget(account, campaign: campaign, step: stepIndex, at: time)
             self.enterStep(account, target, base: time, at: time, into: &actions)
         case .contact:
             self.evaluateContact(account, at: time, fromPool: false, into: &actions)
         }
     }
 
-    private func holds(_ condition: Condition, account: Int, at time: Int64) -> Bool {
+    /// The target of the first rule of branch step `step` whose conditions all hold, else its `otherwise`.
+    /// Walks the rules and conditions by index in place: iterating them copied each rule and condition (a block
+    /// copy and retains for the strings a condition may hold). It and `holds` are `mutating` though they change
+    /// nothing: called from a mutating context, a non-mutating method out of line was handed a copy of the whole
+    /// engine (344 bytes) per condition.
+    private mutating func branchTarget(_ account: Int, campaign: Int, step: Int, at time: Int64) -> Int32 {
+        let rules = self.compiled[campaign].rules[step]
+        for rule in rules.indices {
+            var matches = true
+            for condition in rules[rule].conditions.indices
+            where !self.holds(rules[rule].conditions[condition], account: account, at: time) {
+                matches = false
+                break
+            }
+            if matches { return rules[rule].target }
+        }
+        return self.compiled[campaign].steps[step].otherwise
+    }
+
+    private mutating func holds(_ condition: borrowing Condition, account: Int, at time: Int64) -> Bool {
         let cursor = self.states[account].cursor
         let record = self.states[account].record
         let balance = record.balanceCents - cursor.paidCents
@@ -378,7 +418,6 @@ extension SchedulerEngine {
     private mutating func settleBlocked(
         _ account: Int,
         block: consuming PolicyBlock,
-        step: CompiledCampaign.CompiledStep,
         at time: Int64,
         into actions: inout [EngineAction]
     ) {
@@ -403,12 +442,13 @@ extension SchedulerEngine {
         self.schedule(account, stepDue: until)
     }
 
-    /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
-    mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
-        self.statistics.decisions += 1
+    /// The pauses and the wait for a detached attempt, which hold a contact before any other check: returns
+    /// whether one did (kept out of `evaluateContact`, where these rare paths would cost every decision
+    /// registers and stack).
+    @inline(never)
+    private mutating func holdContact(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
+        // Read here, not handed over: passing the cursor would make every decision copy it whole.
         let cursor = self.states[account].cursor
-        let campaign = Int(cursor.campaign)
-        let step = self.compiled[campaign].steps[Int(cursor.step)]
         if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
             self.states[account].cursor.phase = .paused
             self.emitDeferral(
@@ -419,7 +459,7 @@ extension SchedulerEngine {
                 at: time,
                 into: &actions
             )
-            return
+            return true
         }
         if cursor.flags & EnrolmentCursor.Flags.promisePaused != 0, cursor.promiseDue != EnrolmentCursor.never {
             self.emitDeferral(
@@ -431,19 +471,46 @@ extension SchedulerEngine {
                 into: &actions
             )
             self.schedule(account, stepDue: cursor.promiseDue)
-            return
+            return true
         }
         if cursor.inFlightSerial != 0 {
             // A detached attempt is still out: the step waits for its result (see `receiveResult`).
             self.states[account].cursor.flags |= EnrolmentCursor.Flags.awaitingResult
+            return true
+        }
+        return false
+    }
+
+    /// The campaign's `after_attempts` stop rule ends the enrolment (out of line: it builds a sentence).
+    @inline(never)
+    private mutating func endAfterAttempts(
+        _ account: Int,
+        maximum: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
+    }
+
+    /// One scheduling decision: window and blackout, then the policy per destination, then capacity.
+    mutating func evaluateContact(_ account: Int, at time: Int64, fromPool: Bool, into actions: inout [EngineAction]) {
+        self.statistics.decisions += 1
+        let cursor = self.states[account].cursor
+        if cursor.flags & (EnrolmentCursor.Flags.disputePaused | EnrolmentCursor.Flags.promisePaused) != 0
+            || cursor.inFlightSerial != 0,
+            self.holdContact(account, at: time, into: &actions)
+        {
             return
         }
+        let campaign = Int(cursor.campaign)
+        let stepIndex = Int(cursor.step)
         if let maximum = self.compiled[campaign].stopAfterAttempts, Int(cursor.totalAttempts) >= maximum {
-            self.end(account, reason: "stop rule: after \(maximum) attempts", rule: nil, at: time, into: &actions)
+            self.endAfterAttempts(account, maximum: maximum, at: time, into: &actions)
             return
         }
+        // The step's channel alone: a whole step read here is a block copy per decision.
+        let channel = self.compiled[campaign].steps[stepIndex].channel
         let zone = self.states[account].record.zone
-        let channel = step.channel
         let pool = self.poolOfChannel[channel.position]
         // Served from a pool's line: `drainPool` has just found the window open at `time` (`servingInstant`).
         // A pool's window spans answer for the steps it serves, as `nextOpening` would.
@@ -454,11 +521,11 @@ extension SchedulerEngine {
                 ? self.windowOpening(
                     pool: pool,
                     campaign: campaign,
-                    step: Int(cursor.step),
+                    step: stepIndex,
                     zone: zone,
                     atOrAfter: time
                 )
-                : self.compiled[campaign].windows[Int(cursor.step)].nextOpening(
+                : self.compiled[campaign].windows[stepIndex].nextOpening(
                     atOrAfter: time,
                     zone: zone,
                     blackout: self.compiled[campaign].hasBlackout ? self.compiled[campaign].blackout : nil
@@ -483,91 +550,126 @@ extension SchedulerEngine {
             return
         }
         let destinations = self.states[account].record.destinationCount(for: channel)
-        var chosen = -1
-        let instant = UTCInstant(secondsSinceEpoch: time)
-        let limits = self.compiled[campaign].limits
-        let debtKey = self.states[account].record.debtKey
+        let chosen: Int
         if destinations == 1 {
             // The common case: the one destination's decision is the answer, so no block is set aside (keeping
             // one in an optional costs a copy and a generic destroy per decision).
             self.statistics.policyEvaluations += 1
-            switch self.judge(account, channel: channel, destination: 0, key: debtKey, at: instant, limits: limits) {
+            let decision = self.judge(
+                account,
+                channel: channel,
+                destination: 0,
+                key: self.states[account].record.debtKey,
+                at: UTCInstant(secondsSinceEpoch: time),
+                limits: self.compiled[campaign].limits
+            )
+            switch decision {
             case .allowed:
                 chosen = 0
             case .blocked(let block):
-                self.settleBlocked(account, block: block, step: step, at: time, into: &actions)
+                self.settleBlocked(account, block: block, at: time, into: &actions)
                 return
             }
         } else {
-            var terminal: PolicyBlock?
-            var earliest: PolicyBlock?
-            for destination in 0..<destinations {
-                self.statistics.policyEvaluations += 1
-                let decision = self.judge(
-                    account,
-                    channel: channel,
-                    destination: destination,
-                    key: debtKey,
-                    at: instant,
-                    limits: limits
-                )
-                switch decision {
-                case .allowed:
-                    chosen = destination
-                case .blocked(let block):
-                    if let next = block.nextAllowed {
-                        if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
-                    } else if terminal == nil {
-                        terminal = block
-                    }
-                }
-                if chosen >= 0 { break }
-            }
-            guard chosen >= 0 else {
-                // Defer to the earliest next permitted instant, else end on the terminal rule, else end for want
-                // of a destination.
-                if let block = earliest ?? terminal {
-                    self.settleBlocked(account, block: block, step: step, at: time, into: &actions)
-                } else {
-                    self.end(
-                        account,
-                        reason: "no destination for \(step.channel.rawValue)",
-                        rule: nil,
-                        at: time,
-                        into: &actions
-                    )
-                }
-                return
-            }
+            chosen = self.chooseDestination(account, of: destinations, channel: channel, at: time, into: &actions)
+            guard chosen >= 0 else { return }
         }
-        self.dispatch(account, step: step, destination: chosen, pool: pool, at: time, into: &actions)
+        self.dispatch(account, channel: channel, destination: chosen, pool: pool, at: time, into: &actions)
     }
 
-    private mutating func dispatch(
+    /// The first of the account's `destinations` (none or more than one) the policy allows, or -1 when it blocks
+    /// them all and the contact was settled: deferred to the earliest next permitted instant, else ended on the
+    /// terminal rule, else ended for want of a destination.
+    @inline(never)
+    private mutating func chooseDestination(
         _ account: Int,
-        step: CompiledCampaign.CompiledStep,
-        destination: Int,
-        pool: Int,
+        of destinations: Int,
+        channel: Channel,
         at time: Int64,
         into actions: inout [EngineAction]
-    ) {
-        var cursor = self.states[account].cursor
+    ) -> Int {
+        let campaign = Int(self.states[account].cursor.campaign)
+        let instant = UTCInstant(secondsSinceEpoch: time)
+        let limits = self.compiled[campaign].limits
+        let debtKey = self.states[account].record.debtKey
+        var terminal: PolicyBlock?
+        var earliest: PolicyBlock?
+        for destination in 0..<destinations {
+            self.statistics.policyEvaluations += 1
+            let decision = self.judge(
+                account,
+                channel: channel,
+                destination: destination,
+                key: debtKey,
+                at: instant,
+                limits: limits
+            )
+            switch decision {
+            case .allowed:
+                return destination
+            case .blocked(let block):
+                if let next = block.nextAllowed {
+                    if earliest.map({ next < $0.nextAllowed! }) ?? true { earliest = block }
+                } else if terminal == nil {
+                    terminal = block
+                }
+            }
+        }
+        if let block = earliest ?? terminal {
+            self.settleBlocked(account, block: block, at: time, into: &actions)
+        } else {
+            self.end(
+                account,
+                reason: "no destination for \(channel.rawValue)",
+                rule: nil,
+                at: time,
+                into: &actions
+            )
+        }
+        return -1
+    }
+
+    /// Marks the attempt in flight on the cursor, in place (one access to the account's state); returns what the
+    /// `Attempt` needs from it.
+    @inline(__always)
+    private static func startAttempt(
+        _ cursor: inout EnrolmentCursor,
+        channel: Channel,
+        destination: Int,
+        at time: Int64
+    ) -> (serial: UInt32, campaign: Int16, variant: UInt8, step: Int16, attemptNumber: UInt8) {
         cursor.attemptSerial &+= 1
         cursor.attemptNumber &+= 1
         cursor.totalAttempts &+= 1
         cursor.inFlightSerial = cursor.attemptSerial
         cursor.inFlightAt = time
-        cursor.inFlightChannel = UInt8(step.channel.position)
+        cursor.inFlightChannel = UInt8(channel.position)
         cursor.inFlightDestination = UInt8(truncatingIfNeeded: destination)
         cursor.phase = .inFlight
         cursor.hops = 0
         cursor.stepDue = EnrolmentCursor.never
-        self.states[account].cursor = cursor
+        return (cursor.attemptSerial, cursor.campaign, cursor.variant, cursor.step, cursor.attemptNumber)
+    }
+
+    private mutating func dispatch(
+        _ account: Int,
+        channel: Channel,
+        destination: Int,
+        pool: Int,
+        at time: Int64,
+        into actions: inout [EngineAction]
+    ) {
+        let started = Self.startAttempt(
+            &self.states[account].cursor,
+            channel: channel,
+            destination: destination,
+            at: time
+        )
         let bucket = self.debtBuckets[account]
         let instant = UTCInstant(secondsSinceEpoch: time)
         self.ledgers[account].recordAttempt(
             ContactCandidate(
-                channel: step.channel,
+                channel: channel,
                 destination: destination,
                 debtBucket: bucket,
                 at: instant
@@ -579,15 +681,15 @@ extension SchedulerEngine {
         actions.append(
             .dispatch(
                 Attempt(
-                    id: AttemptID(account: AccountIndex(account), serial: cursor.attemptSerial),
+                    id: AttemptID(account: AccountIndex(account), serial: started.serial),
                     account: AccountIndex(account),
-                    campaign: Int(cursor.campaign),
-                    variant: Int(cursor.variant),
-                    step: Int(cursor.step),
-                    attemptNumber: Int(cursor.attemptNumber),
-                    channel: step.channel,
+                    campaign: Int(started.campaign),
+                    variant: Int(started.variant),
+                    step: Int(started.step),
+                    attemptNumber: Int(started.attemptNumber),
+                    channel: channel,
                     destination: destination,
-                    templateText: self.compiled[Int(cursor.campaign)].templateTexts[Int(cursor.step)],
+                    templateText: self.compiled[Int(started.campaign)].templateTexts[Int(started.step)],
                     debtBucketText: PackedText(inline: bucket) ?? self.debtBucketTexts[account],
                     at: instant
                 )
