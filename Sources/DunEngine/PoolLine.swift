@@ -1,7 +1,8 @@
 /// The waiting line of one capacity pool.
 ///
-/// - `waiters`: enrolments whose contact is ready, served in (priority key, sequence) order (`WaitingLine`); the sequence is
-///   taken when the enrolment joins the line and grows with time, so it orders equal keys by ready instant.
+/// - `waiters`: enrolments whose contact is ready, served in (priority key, sequence) order (a `WaitingLine`);
+///   the sequence is taken when the enrolment joins the line and grows with time, so it orders equal keys by
+///   ready instant.
 ///   `instant` holds the priority key (`priority` is unused, 0).
 /// - `parked`: enrolments in line whose own hours (the step's window, the debtor's calling hours, the pool's
 ///   working hours) are closed, ordered by the instant they next all open (`instant`), with the priority key in
