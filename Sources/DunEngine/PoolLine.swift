@@ -1,7 +1,8 @@
 /// The waiting line of one capacity pool.
 ///
-/// - `waiters`: enrolments whose contact is ready, served in (priority key, sequence) order; the sequence is
-///   taken when the enrolment joins the line and grows with time, so it orders equal keys by ready instant.
+/// - `waiters`: enrolments whose contact is ready, served in (priority key, sequence) order (a `WaitingLine`);
+///   the sequence is taken when the enrolment joins the line and grows with time, so it orders equal keys by
+///   ready instant.
 ///   `instant` holds the priority key (`priority` is unused, 0).
 /// - `parked`: enrolments in line whose own hours (the step's window, the debtor's calling hours, the pool's
 ///   working hours) are closed, ordered by the instant they next all open (`instant`), with the priority key in
@@ -13,7 +14,7 @@
 /// Entries are cancelled lazily: an entry whose owner's `waitTicket` moved on (the enrolment left the line,
 /// ended or rejoined) is stale and dropped when it reaches the front.
 struct PoolLine: Sendable {
-    var waiters = WaiterHeap()
+    var waiters = WaitingLine()
     var parked = DueQueue()
     var windowSpans = [WindowSpan](repeating: WindowSpan(), count: WindowSpan.slots)
     var hoursSpans = [HoursSpan](repeating: HoursSpan(), count: HoursSpan.slots)

@@ -44,6 +44,11 @@ struct WaiterHeap: Sendable {
 
     var isEmpty: Bool { self.storage.isEmpty }
 
+    var count: Int { self.storage.count }
+
+    /// The smallest entry, packed.
+    var first: Packed? { self.storage.first }
+
     /// The smallest entry.
     var min: DueQueue.Entry? { self.storage.first?.entry }
 
@@ -129,6 +134,13 @@ struct WaiterHeap: Sendable {
         guard let top = self.storage.first else { return nil }
         self.removeMin()
         return top.entry
+    }
+
+    /// Moves every entry to the end of `buffer`, in no particular order, and leaves the heap empty (its storage
+    /// kept for reuse).
+    mutating func moveAll(to buffer: inout [Packed]) {
+        buffer.append(contentsOf: self.storage)
+        self.storage.removeAll(keepingCapacity: true)
     }
 
     /// Whether every entry is no smaller than its parent.

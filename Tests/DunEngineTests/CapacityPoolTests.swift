@@ -255,3 +255,52 @@ struct WaiterHeapTests {
         )
     }
 }
+
+/// The waiting line (a heap of arrivals over a sorted run) pops in exactly the due queue's order, through many
+/// merges of the heap into the run.
+struct WaitingLineTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func popsInTheDueQueueOrder(seed: UInt64) {
+        var random = TestSplitMix64(seed: seed)
+        var line = WaitingLine()
+        var queue = DueQueue()
+        var sequence: UInt64 = 0
+        var fromLine: [DueQueue.Entry] = []
+        var fromQueue: [DueQueue.Entry] = []
+        var differentFronts = 0
+        for round in 0..<40_000 {
+            // Phases of mostly arrivals and mostly pops, so the line grows long (merges) and drains (the run
+            // empties while the heap still holds entries).
+            let arrivalOdds: UInt64 = (round / 5_000) % 2 == 0 ? 4 : 2
+            if random.next() % 5 < arrivalOdds {
+                sequence += 1
+                // Keys on both sides of zero, with repeats (the sequence breaks ties); some far behind the front.
+                let spread: UInt64 = random.next() % 4 == 0 ? 1_000_000 : 200
+                let entry = DueQueue.Entry(
+                    instant: (Int64(random.next() % spread) - Int64(spread / 2)) * 1_000,
+                    priority: 0,
+                    sequence: sequence,
+                    owner: Int32(sequence % 100),
+                    generation: UInt32(truncatingIfNeeded: random.next())
+                )
+                line.insert(entry)
+                queue.insert(entry)
+            } else {
+                if let entry = line.popMin() { fromLine.append(entry) }
+                if let entry = queue.popMin() { fromQueue.append(entry) }
+            }
+            if line.min != queue.min { differentFronts += 1 }
+        }
+        #expect(differentFronts == 0)
+        #expect(line.isValid)
+        #expect(line.entries.count == queue.count)
+        while let entry = line.popMin() { fromLine.append(entry) }
+        while let entry = queue.popMin() { fromQueue.append(entry) }
+        #expect(line.isEmpty)
+        #expect(fromLine == fromQueue)
+        #expect(
+            fromLine.map { [Int64($0.owner), Int64($0.generation)] }
+                == fromQueue.map { [Int64($0.owner), Int64($0.generation)] }
+        )
+    }
+}

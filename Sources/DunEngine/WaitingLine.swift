@@ -1,0 +1,108 @@
+/// A capacity pool's ready waiters, served in `DueQueue`'s order (instant, priority, sequence) for entries
+/// whose `priority` is 0 (the key is in `instant`): a small heap of recent arrivals over a sorted run.
+///
+/// In a capacity-bound pool the line is long (tens of thousands of waiters at 100,000 accounts) and most of it
+/// is cold: enrolments of low priority that wait for weeks, while those served rejoin soon after with keys near
+/// the front. A single heap of the whole line walks from its root to a leaf on every pop, through memory that
+/// is mostly out of cache. Here arrivals go to a small heap (`recent`), and the rest of the line is an array
+/// sorted from the largest key to the smallest (`settled`), so the front of the line is its end. A pop takes
+/// the smaller of the heap's root and the array's last entry. When the heap outgrows its share of the line its
+/// entries are sorted and merged into the array from the back: only the settled entries with keys below the
+/// arrivals' largest move, and the cold part (the array's start) is not touched.
+///
+/// Pops come in exactly the order of a single heap: the order is total (the sequence is unique).
+struct WaitingLine: Sendable {
+    typealias Packed = WaiterHeap.Packed
+
+    /// The heap is merged into the array once it holds more than this many entries or this share of the line.
+    static let recentMinimum = 64
+    static let recentShareShift = 3
+
+    private var recent = WaiterHeap()
+    /// Sorted by key, largest first: the line's front is the last entry.
+    private var settled: [Packed] = []
+    /// The arrivals being merged, sorted (kept between merges so that a merge allocates nothing).
+    private var arrivals: [Packed] = []
+    /// Whether the line's front is the heap's root (else the array's last entry, or the line is empty): kept
+    /// after every change, because the front is read several times per change.
+    private var frontIsRecent = false
+
+    var isEmpty: Bool { self.recent.isEmpty && self.settled.isEmpty }
+
+    /// Every entry, in no particular order (for invariant checks and tests).
+    var entries: [DueQueue.Entry] { self.recent.entries + self.settled.map(\.entry) }
+
+    /// The smallest entry.
+    var min: DueQueue.Entry? {
+        self.frontIsRecent ? self.recent.first?.entry : self.settled.last?.entry
+    }
+
+    mutating func insert(_ entry: DueQueue.Entry) {
+        self.recent.insert(entry)
+        if self.recent.count > Swift.max(Self.recentMinimum, self.settled.count >> Self.recentShareShift) {
+            self.settle()
+        }
+        self.findFront()
+    }
+
+    /// Removes the smallest entry (nothing when the line is empty).
+    mutating func removeMin() {
+        if self.frontIsRecent {
+            self.recent.removeMin()
+        } else if !self.settled.isEmpty {
+            self.settled.removeLast()
+        }
+        self.findFront()
+    }
+
+    private mutating func findFront() {
+        guard let top = self.recent.first else {
+            self.frontIsRecent = false
+            return
+        }
+        self.frontIsRecent = self.settled.last.map { top.key < $0.key } ?? true
+    }
+
+    /// Removes and returns the smallest entry.
+    @discardableResult
+    mutating func popMin() -> DueQueue.Entry? {
+        guard let top = self.min else { return nil }
+        self.removeMin()
+        return top
+    }
+
+    /// Whether the heap is a heap and the array is sorted, largest key first.
+    var isValid: Bool {
+        self.recent.isValid && zip(self.settled, self.settled.dropFirst()).allSatisfy { $1.key < $0.key }
+    }
+
+    /// Merges the heap's entries into the sorted array.
+    private mutating func settle() {
+        self.arrivals.removeAll(keepingCapacity: true)
+        self.recent.moveAll(to: &self.arrivals)
+        self.arrivals.sort { $0.key < $1.key }
+        let count = self.arrivals.count
+        let oldCount = self.settled.count
+        // Room at the end; the merge fills it from the back, smallest key last.
+        self.settled.append(contentsOf: self.arrivals)
+        self.settled.withUnsafeMutableBufferPointer { settled in
+            self.arrivals.withUnsafeBufferPointer { arrivals in
+                // `write` stays above `read` by the arrivals not yet placed, so nothing unread is overwritten;
+                // once they are all placed, the settled entries still unread are already in place.
+                var read = oldCount - 1
+                var write = oldCount + count - 1
+                var next = 0
+                while next < count {
+                    if read >= 0 && settled[read].key < arrivals[next].key {
+                        settled[write] = settled[read]
+                        read -= 1
+                    } else {
+                        settled[write] = arrivals[next]
+                        next += 1
+                    }
+                    write -= 1
+                }
+            }
+        }
+    }
+}
