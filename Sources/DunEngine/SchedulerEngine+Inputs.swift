@@ -101,6 +101,7 @@ extension SchedulerEngine {
             paid: cursor.paidCents
         )
         self.states[account].cursor = cursor
+        self.mirrorGeneration(account, cursor.generation)
         self.enterStep(account, self.compiled[campaign].entries[variant], base: time, at: time, into: &actions)
     }
 

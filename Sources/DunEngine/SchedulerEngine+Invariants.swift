@@ -27,6 +27,12 @@ extension SchedulerEngine {
         }
         for index in self.states.indices {
             let cursor = self.states[index].cursor
+            if self.mirrorsGenerations {
+                precondition(
+                    self.timerGenerations[index] == cursor.generation,
+                    "an account's timer generation is stale"
+                )
+            }
             switch cursor.phase {
             case .inFlight:
                 precondition(cursor.inFlightSerial != 0, "account \(index) in flight without an attempt")

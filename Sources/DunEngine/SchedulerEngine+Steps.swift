@@ -28,6 +28,7 @@ extension SchedulerEngine {
     @inline(__always)
     private mutating func rearmAccount(_ account: Int, stepDue: Int64?) {
         let (due, priority, generation, active) = Self.bump(&self.states[account].cursor, stepDue: stepDue)
+        self.mirrorGeneration(account, generation)
         guard due != EnrolmentCursor.never, active else { return }
         self.queue.insert(
             DueQueue.Entry(
@@ -54,6 +55,7 @@ extension SchedulerEngine {
         if entry.owner < 0 {
             return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
         }
+        if self.mirrorsGenerations { return self.timerGenerations[Int(entry.owner)] == entry.generation }
         return self.states[Int(entry.owner)].cursor.generation == entry.generation
     }
 
@@ -779,6 +781,7 @@ extension SchedulerEngine {
         cursor.stepDue = EnrolmentCursor.never
         cursor.promiseDue = EnrolmentCursor.never
         self.states[account].cursor = cursor
+        self.mirrorGeneration(account, cursor.generation)
         self.statistics.ended += 1
         actions.append(
             .end(
