@@ -40,6 +40,7 @@ public struct Population: Sendable {
         self.utcOffsetHours = [Int8](repeating: 0, count: n)
         let zoneTotal = portfolio.zones.reduce(0) { $0 + $1.share }
         let typeTotal = portfolio.hourTypeShares.reduce(0, +)
+        let zoneShares = portfolio.zones.map(\.share)
         for i in 0..<n {
             var random = SplitMix64(seed: Self.accountSeed(seed: seed, account: i))
             let balance = Double(portfolio.balanceMedian.cents) * Math.exp(portfolio.balanceSigma * random.normal())
@@ -68,7 +69,7 @@ public struct Population: Sendable {
             if random.uniform() < portfolio.disputeProneShare { traits |= Trait.disputeProne }
             if random.uniform() < portfolio.massachusettsShare { traits |= Trait.massachusetts }
             self.hourType[i] = UInt8(Self.pick(random.uniform() * typeTotal, portfolio.hourTypeShares))
-            let zone = Self.pick(random.uniform() * zoneTotal, portfolio.zones.map(\.share))
+            let zone = Self.pick(random.uniform() * zoneTotal, zoneShares)
             self.utcOffsetHours[i] = Int8(portfolio.zones.isEmpty ? -5 : portfolio.zones[zone].utcOffsetHours)
             self.traits[i] = traits
         }
