@@ -306,6 +306,9 @@ extension PolicyAccount {
 
         static let capacity = 16
         var entries: [Entry] = []
+        /// The key of each entry's first phone (-1 without phones), beside `entries`: compared before an entry is
+        /// read, it rules out most entries of another shape for the cost of an integer comparison.
+        var firstKeys: [Int] = []
         /// The entry replaced next once `entries` is full.
         var next = 0
         /// The entry that matched last (tried first).
@@ -321,10 +324,20 @@ extension PolicyAccount {
         public init() {}
 
         mutating func resolve(_ account: Account, extraProfiles: [JurisdictionProfile]) -> Resolved {
+            // The first phone's key is worked out once and compared first: it is an integer comparison, and it
+            // tells most shapes of a portfolio apart before any string is compared.
+            let firstKey = account.phones.first.map { ZoneResolver.phoneKey($0.number) } ?? -1
             let last = self.last
-            let found = self.entries.withUnsafeBufferPointer { entries -> Int? in
-                if last < entries.count, Self.matches(entries[last], account, extraProfiles) { return last }
-                return entries.indices.first { Self.matches(entries[$0], account, extraProfiles) }
+            var found: Int?
+            if last < self.entries.count, self.firstKeys[last] == firstKey,
+                Self.matches(self.entries[last], account, firstKey, extraProfiles)
+            {
+                found = last
+            } else {
+                found = self.entries.indices.first { index in
+                    self.firstKeys[index] == firstKey
+                        && Self.matches(self.entries[index], account, firstKey, extraProfiles)
+                }
             }
             if let found {
                 self.last = found
@@ -340,9 +353,11 @@ extension PolicyAccount {
             if self.entries.count < Self.capacity {
                 self.last = self.entries.count
                 self.entries.append(entry)
+                self.firstKeys.append(firstKey)
             } else {
                 self.last = self.next
                 self.entries[self.next] = entry
+                self.firstKeys[self.next] = firstKey
                 self.next = (self.next + 1) % Self.capacity
             }
             return entry.resolved
@@ -385,12 +400,21 @@ extension PolicyAccount {
             }
         }
 
-        static func matches(_ entry: Entry, _ account: Account, _ extraProfiles: [JurisdictionProfile]) -> Bool {
-            guard entry.address == account.address, entry.phoneKeys.count == account.phones.count,
-                entry.timeZones == account.timeZones, entry.extraProfiles == extraProfiles
+        /// Whether `entry` is the shape of `account`; `firstKey` is the phone key of its first phone (-1 without).
+        static func matches(
+            _ entry: Entry,
+            _ account: Account,
+            _ firstKey: Int,
+            _ extraProfiles: [JurisdictionProfile]
+        ) -> Bool {
+            let phones = account.phones
+            guard entry.phoneKeys.count == phones.count else { return false }
+            guard phones.isEmpty || entry.phoneKeys[0] == firstKey else { return false }
+            guard entry.address == account.address, entry.timeZones == account.timeZones,
+                entry.extraProfiles == extraProfiles
             else { return false }
-            for (index, phone) in account.phones.enumerated()
-            where ZoneResolver.phoneKey(phone.number) != entry.phoneKeys[index] {
+            for index in phones.indices.dropFirst()
+            where ZoneResolver.phoneKey(phones[index].number) != entry.phoneKeys[index] {
                 return false
             }
             return true

@@ -77,19 +77,26 @@ public enum ZoneResolver {
         var head = 0
         var count = 0
         var international = false
-        for character in e164.utf8 {
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if count < 4 { head = head * 10 + Int(character - UInt8(ascii: "0")) }
-                count += 1
-            case UInt8(ascii: "+") where count == 0:
-                international = true
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
-                continue
-            default:
-                return -1
+        // Read through a buffer of the bytes: iterating `utf8` of a short (inline) string decodes it again for
+        // every byte, and every registered account asks for its phones' keys.
+        var text = e164
+        let wellFormed = text.withUTF8 { bytes in
+            for character in bytes {
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if count < 4 { head = head * 10 + Int(character - UInt8(ascii: "0")) }
+                    count += 1
+                case UInt8(ascii: "+") where count == 0:
+                    international = true
+                case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
+                    continue
+                default:
+                    return false
+                }
             }
+            return true
         }
+        guard wellFormed else { return -1 }
         guard count >= 4 else { return -1 }
         if !international {
             // Without `+` only NANP forms are understood: 10 digits (NPA-NXX-XXXX) or 1 + 10 digits.
