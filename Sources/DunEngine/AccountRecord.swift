@@ -17,8 +17,10 @@ struct AccountRecord: Sendable {
     /// `ContactLedger.key` of the account's debt bucket (computed once, not per decision).
     var debtKey: UInt32
 
-    init(_ account: Account, policyAccount: PolicyAccount, debtBucket: String) {
-        self.zone = LocalZone.home(of: policyAccount)
+    /// The record of `account`; its `zone` is UTC until the caller sets the home zone the policy resolved
+    /// (`LocalZone.home(of:)`), which lets the account move into its `PolicyAccount` after this reads it.
+    init(_ account: borrowing Account, debtBucket: String) {
+        self.zone = LocalZone(zone: nil, fixedOffset: 0)
         self.idHash = VariantAssignment.stableHash(account.id)
         self.balanceCents = account.balance.cents
         // `account.daysPastDue` and `account.availableChannels`, worked out here without the arrays they build

@@ -127,16 +127,15 @@ public struct SchedulerEngine: Sendable {
     /// - Returns: The index that inputs and actions use for this account.
     /// - Complexity: Amortized O(1) plus the account's size.
     @discardableResult
-    public mutating func addAccount(_ account: Account) -> AccountIndex {
+    public mutating func addAccount(_ account: consuming Account) -> AccountIndex {
         let index = AccountIndex(self.states.count)
-        let policyAccount = PolicyAccount(account, shapes: &self.shapes)
         let bucket = account.debts.first?.bucket ?? account.id
-        self.states.append(
-            AccountState(
-                cursor: EnrolmentCursor(),
-                record: AccountRecord(account, policyAccount: policyAccount, debtBucket: bucket)
-            )
-        )
+        var record = AccountRecord(account, debtBucket: bucket)
+        // The account's last use: it moves into the policy's view instead of being copied (a retain of each of
+        // its strings and arrays, and a release of each when the parameter ends).
+        let policyAccount = PolicyAccount(account, shapes: &self.shapes)
+        record.zone = LocalZone.home(of: policyAccount)
+        self.states.append(AccountState(cursor: EnrolmentCursor(), record: record))
         self.policyAccounts.append(policyAccount)
         self.debtBuckets.append(bucket)
         self.debtBucketTexts.append(PackedText(bucket))

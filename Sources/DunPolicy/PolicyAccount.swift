@@ -88,29 +88,25 @@ public struct PolicyAccount: Sendable {
 
     /// Resolves zones and profiles for `account`; `extraProfiles` are added to those implied by the address.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = []) {
-        let storage = Storage(
-            account,
-            resolved: Resolved(account, extraProfiles: extraProfiles),
-            phoneFacts: account.phones.map(PhoneFacts.init),
-            emailFacts: account.emails.map(EmailFacts.init)
-        )
-        self.init(account, storage: storage)
+        let resolved = Resolved(account, extraProfiles: extraProfiles)
+        let phoneFacts = account.phones.map(PhoneFacts.init)
+        let emailFacts = account.emails.map(EmailFacts.init)
+        // The account's last use: it moves into the storage rather than being copied (every string and array
+        // it holds retained, then released again when this initializer's copy ends).
+        self.init(storage: Storage(account, resolved: resolved, phoneFacts: phoneFacts, emailFacts: emailFacts))
     }
 
     /// `init(_:extraProfiles:)`, taking the zones and profiles from `shapes` when an account of the same shape
     /// (address, what each phone number says about its place, explicit zones, extra profiles) was resolved
     /// before, and remembering them otherwise. The result is the same either way; only the work differs.
     public init(_ account: Account, extraProfiles: [JurisdictionProfile] = [], shapes: inout Shapes) {
-        let storage = Storage(
-            account,
-            resolved: shapes.resolve(account, extraProfiles: extraProfiles),
-            phoneFacts: shapes.phoneFacts(account.phones),
-            emailFacts: shapes.emailFacts(account.emails)
-        )
-        self.init(account, storage: storage)
+        let resolved = shapes.resolve(account, extraProfiles: extraProfiles)
+        let phoneFacts = shapes.phoneFacts(account.phones)
+        let emailFacts = shapes.emailFacts(account.emails)
+        self.init(storage: Storage(account, resolved: resolved, phoneFacts: phoneFacts, emailFacts: emailFacts))
     }
 
-    private init(_ account: Account, storage: Storage) {
+    private init(storage: Storage) {
         self.storage = storage
         let zones = storage.candidateZones
         var pack: UInt64 = 0
@@ -131,7 +127,7 @@ public struct PolicyAccount: Sendable {
         self.statusBits = storage.statusBits
         var flags: UInt8 = 0
         if storage.homeZone != nil { flags |= Hot.hasHomeZone }
-        if !account.inconvenientTimes.isEmpty { flags |= Hot.hasDesignations }
+        if !storage.account.inconvenientTimes.isEmpty { flags |= Hot.hasDesignations }
         if !storage.attorneyKeys.isEmpty { flags |= Hot.hasAttorneyKeys }
         if phone0?.autodialConsent == true { flags |= Hot.phone0Autodial }
         if storage.emailFacts.first?.employerProvided == true { flags |= Hot.email0Employer }
