@@ -33,12 +33,12 @@ public struct PolicyAccount: Sendable {
             self.candidateZones = resolved.candidateZones
             self.homeZone = resolved.homeZone
             var mask: UInt64 = 0
-            for (index, phone) in account.phones.enumerated() where phone.kind == .work && index < 64 {
+            for index in account.phones.indices.prefix(64) where account.phones[index].kind == .work {
                 mask |= 1 << UInt64(index)
             }
             self.workPhoneMask = mask
             var emailMask: UInt64 = 0
-            for (index, email) in account.emails.enumerated() where email.employerProvided && index < 64 {
+            for index in account.emails.indices.prefix(64) where account.emails[index].employerProvided {
                 emailMask |= 1 << UInt64(index)
             }
             self.workEmailMask = emailMask
@@ -51,7 +51,10 @@ public struct PolicyAccount: Sendable {
             if flags.deceased { status |= Flag.deceased }
             if flags.employerProhibitsWorkContact { status |= Flag.employerProhibits }
             self.statusBits = status
-            self.attorneyKeys = account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) }
+            // Most accounts have no represented debt: no filtered array to build and free for them.
+            self.attorneyKeys =
+                account.debts.contains(where: \.representedByAttorney)
+                ? account.debts.filter(\.representedByAttorney).map { ContactLedger.key($0.bucket) } : []
             self.phoneFacts = phoneFacts
             self.emailFacts = emailFacts
         }
@@ -292,12 +295,43 @@ extension PolicyAccount {
     /// table look-ups that a comparison of the inputs avoids. It holds at most `capacity` shapes, replaced
     /// in turn; a shape it does not hold is resolved as without it.
     public struct Shapes: Sendable {
-        struct Entry: Sendable {
+        /// A remembered shape. A class, so that reading an entry to compare it costs one reference, not a copy
+        /// of its strings and arrays.
+        final class Entry: Sendable {
             let address: PostalAddress
             let phoneKeys: [Int]
             let timeZones: [String]
             let extraProfiles: [JurisdictionProfile]
             let resolved: Resolved
+
+            init(
+                address: PostalAddress,
+                phoneKeys: [Int],
+                timeZones: [String],
+                extraProfiles: [JurisdictionProfile],
+                resolved: Resolved
+            ) {
+                self.address = address
+                self.phoneKeys = phoneKeys
+                self.timeZones = timeZones
+                self.extraProfiles = extraProfiles
+                self.resolved = resolved
+            }
+
+            /// Whether this is the shape of `account`; `firstKey` is the phone key of its first phone (-1 without).
+            func matches(_ account: Account, _ firstKey: Int, _ extraProfiles: [JurisdictionProfile]) -> Bool {
+                let phones = account.phones
+                guard self.phoneKeys.count == phones.count else { return false }
+                guard phones.isEmpty || self.phoneKeys[0] == firstKey else { return false }
+                guard self.address == account.address, self.timeZones == account.timeZones,
+                    self.extraProfiles == extraProfiles
+                else { return false }
+                for index in phones.indices.dropFirst()
+                where ZoneResolver.phoneKey(phones[index].number) != self.phoneKeys[index] {
+                    return false
+                }
+                return true
+            }
         }
 
         static let capacity = 16
@@ -322,17 +356,17 @@ extension PolicyAccount {
         mutating func resolve(_ account: Account, extraProfiles: [JurisdictionProfile]) -> Resolved {
             // The first phone's key is worked out once and compared first: it is an integer comparison, and it
             // tells most shapes of a portfolio apart before any string is compared.
-            let firstKey = account.phones.first.map { ZoneResolver.phoneKey($0.number) } ?? -1
+            let firstKey = account.phones.isEmpty ? -1 : ZoneResolver.phoneKey(account.phones[0].number)
             let last = self.last
             var found: Int?
             if last < self.entries.count, self.firstKeys[last] == firstKey,
-                Self.matches(self.entries[last], account, firstKey, extraProfiles)
+                self.entries[last].matches(account, firstKey, extraProfiles)
             {
                 found = last
             } else {
                 found = self.entries.indices.first { index in
                     self.firstKeys[index] == firstKey
-                        && Self.matches(self.entries[index], account, firstKey, extraProfiles)
+                        && self.entries[index].matches(account, firstKey, extraProfiles)
                 }
             }
             if let found {
@@ -396,24 +430,5 @@ extension PolicyAccount {
             }
         }
 
-        /// Whether `entry` is the shape of `account`; `firstKey` is the phone key of its first phone (-1 without).
-        static func matches(
-            _ entry: Entry,
-            _ account: Account,
-            _ firstKey: Int,
-            _ extraProfiles: [JurisdictionProfile]
-        ) -> Bool {
-            let phones = account.phones
-            guard entry.phoneKeys.count == phones.count else { return false }
-            guard phones.isEmpty || entry.phoneKeys[0] == firstKey else { return false }
-            guard entry.address == account.address, entry.timeZones == account.timeZones,
-                entry.extraProfiles == extraProfiles
-            else { return false }
-            for index in phones.indices.dropFirst()
-            where ZoneResolver.phoneKey(phones[index].number) != entry.phoneKeys[index] {
-                return false
-            }
-            return true
-        }
     }
 }
