@@ -28,12 +28,22 @@ struct PackedText: Sendable, Hashable {
     @inline(__always)
     init?(inline text: String) {
         guard text.utf8.count <= Self.capacity else { return nil }
-        var text = text
-        text.withUTF8 { bytes in
-            withUnsafeMutableBytes(of: &self.storage) { raw in
-                raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
-                raw[Self.capacity] = UInt8(bytes.count)
-            }
+        // Read in place when the text's bytes are contiguous (always for a native string): `withUTF8` needs a
+        // mutable copy of the string, a retain and a release per call.
+        let stored: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            self.storeInline(bytes)
+        }
+        if stored == nil {
+            var text = text
+            text.withUTF8 { bytes in self.storeInline(bytes) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func storeInline(_ bytes: UnsafeBufferPointer<UInt8>) {
+        withUnsafeMutableBytes(of: &self.storage) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
+            raw[Self.capacity] = UInt8(bytes.count)
         }
     }
 

@@ -667,15 +667,13 @@ extension SchedulerEngine {
             destination: destination,
             at: time
         )
-        let bucket = self.debtBuckets[account]
+        // The debt bucket's text is packed first: read and used with no call in between, it is not retained.
+        let bucketText = PackedText(inline: self.debtBuckets[account]) ?? self.debtBucketTexts[account]
         let instant = UTCInstant(secondsSinceEpoch: time)
         self.ledgers[account].recordAttempt(
-            ContactCandidate(
-                channel: channel,
-                destination: destination,
-                debtBucket: bucket,
-                at: instant
-            ),
+            channel: channel,
+            destination: destination,
+            at: instant,
             key: self.states[account].record.debtKey
         )
         if pool >= 0 { self.pools[pool].take(at: time) }
@@ -692,7 +690,7 @@ extension SchedulerEngine {
                     channel: channel,
                     destination: destination,
                     templateText: self.compiled[Int(started.campaign)].templateTexts[Int(started.step)],
-                    debtBucketText: PackedText(inline: bucket) ?? self.debtBucketTexts[account],
+                    debtBucketText: bucketText,
                     at: instant
                 )
             )

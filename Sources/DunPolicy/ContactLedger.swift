@@ -83,29 +83,35 @@ public struct ContactLedger: Sendable {
     /// `recordAttempt(_:)` with the debt bucket's key already computed (`ContactLedger.key(_:)`), for callers
     /// that keep it per account.
     package mutating func recordAttempt(_ candidate: ContactCandidate, key: UInt32) {
+        self.recordAttempt(channel: candidate.channel, destination: candidate.destination, at: candidate.at, key: key)
+    }
+
+    /// `recordAttempt(_:key:)` from the candidate's parts: with the key known the debt bucket's text is not
+    /// needed, so the engine need not build a candidate around it (a retain and release of the text per
+    /// dispatch).
+    package mutating func recordAttempt(channel: Channel, destination: Int, at instant: UTCInstant, key: UInt32) {
         let slot = self.ensureSlot(key)
-        let instant = candidate.at
         // Fields are read directly (and the rare cases only when the spill exists): calling a non-mutating
         // method on `self` here copies the whole ledger first.
         var record = Record(
             time: Self.compact(instant),
-            channel: candidate.channel,
-            destination: candidate.destination,
+            channel: channel,
+            destination: destination,
             slot: slot,
             delta: Self.dayDelta(hasHomeZone: self.hasHomeZone, homeZoneRaw: self.homeZoneRaw, at: instant)
         )
         if self.spill != nil {
-            if candidate.channel.isVoiceCall && self.spilledConsentActive(slot: slot, at: instant) {
+            if channel.isVoiceCall && self.spilledConsentActive(slot: slot, at: instant) {
                 record.excluded = true
             }
-            if self.isWrong(kind: candidate.channel.destinationKind, destination: candidate.destination) {
+            if self.isWrong(kind: channel.destinationKind, destination: destination) {
                 record.wrong = true
             }
-        } else if candidate.destination >= 0 && candidate.destination < 8 {
-            let shift = UInt16(candidate.destination) + (candidate.channel.destinationKind == .email ? 8 : 0)
+        } else if destination >= 0 && destination < 8 {
+            let shift = UInt16(destination) + (channel.destinationKind == .email ? 8 : 0)
             if self.wrongMask & (1 << shift) != 0 { record.wrong = true }
         }
-        self.replyAt[Self.medium(candidate.channel)] = 0
+        self.replyAt[Self.medium(channel)] = 0
         self.append(record)
     }
 
