@@ -56,16 +56,24 @@ public struct Account: Hashable, Sendable {
 
     /// The largest days-past-due among the debts (0 when there are none).
     public var daysPastDue: Int {
-        self.debts.map(\.daysPastDue).max() ?? 0
+        // A loop, not `map(...).max()`: no array per call (the engine reads it for every account it registers).
+        guard var most = self.debts.first?.daysPastDue else { return 0 }
+        for debt in self.debts.dropFirst() { most = max(most, debt.daysPastDue) }
+        return most
+    }
+
+    /// Whether the account has at least one destination for `channel` (eligibility is the policy's call).
+    public func hasDestination(for channel: Channel) -> Bool {
+        switch channel {
+        case .sms: self.phones.contains { $0.kind == .mobile && $0.smsConsentAt != nil }
+        case .email: !self.emails.isEmpty
+        case .call, .agentCall: !self.phones.isEmpty
+        }
     }
 
     /// The channels this account has at least one destination for (eligibility is the policy's call).
     public var availableChannels: [Channel] {
-        var channels: [Channel] = []
-        if self.phones.contains(where: { $0.kind == .mobile && $0.smsConsentAt != nil }) { channels.append(.sms) }
-        if !self.emails.isEmpty { channels.append(.email) }
-        if !self.phones.isEmpty { channels.append(contentsOf: [.call, .agentCall]) }
-        return channels
+        Channel.allCases.filter { self.hasDestination(for: $0) }
     }
 }
 

@@ -23,18 +23,12 @@ struct AccountRecord: Sendable {
         self.zone = LocalZone(zone: nil, fixedOffset: 0)
         self.idHash = VariantAssignment.stableHash(account.id)
         self.balanceCents = account.balance.cents
-        // `account.daysPastDue` and `account.availableChannels`, worked out here without the arrays they build
-        // (registering an account is part of every simulation run).
-        var daysPastDue = account.debts.first?.daysPastDue ?? 0
-        for debt in account.debts.dropFirst() { daysPastDue = max(daysPastDue, debt.daysPastDue) }
-        self.daysPastDue = Int32(clamping: daysPastDue)
+        self.daysPastDue = Int32(clamping: account.daysPastDue)
+        // Channel by channel rather than through `availableChannels`, which builds an array (registering an
+        // account is part of every simulation run).
         var mask: UInt8 = 0
-        if account.phones.contains(where: { $0.kind == .mobile && $0.smsConsentAt != nil }) {
-            mask |= 1 << UInt8(Channel.sms.position)
-        }
-        if !account.emails.isEmpty { mask |= 1 << UInt8(Channel.email.position) }
-        if !account.phones.isEmpty {
-            mask |= 1 << UInt8(Channel.call.position) | 1 << UInt8(Channel.agentCall.position)
+        for channel in Channel.allCases where account.hasDestination(for: channel) {
+            mask |= 1 << UInt8(channel.position)
         }
         self.channelMask = mask
         self.phoneCount = UInt8(clamping: account.phones.count)
