@@ -646,6 +646,16 @@ struct Record {
         }
     }
 
+    /// The `channelCode`s of every channel in `channel`'s medium (`ContactLedger.medium`), one bit each: calls
+    /// and agent calls share one.
+    @inline(__always)
+    static func mediumCodes(_ channel: Channel) -> UInt64 {
+        switch channel {
+        case .call, .agentCall: 1 << Self.channelCode(.call) | 1 << Self.channelCode(.agentCall)
+        case .sms, .email: 1 << Self.channelCode(channel)
+        }
+    }
+
     static func clampDestination(_ destination: Int) -> UInt64 { UInt64(max(0, min(destination, 255))) }
 
     /// 1 + the result's position in `AttemptResult.allCases` (0 means "no result yet").

@@ -35,13 +35,7 @@ extension ContactPolicy {
         let needMA = account.has(.massachusetts) && (isCall || channel == .sms)
         let needWAWork = account.has(.washington) && candidateIsWork
         let needCN = account.has(.china) && isCall
-        // The record channel codes (`Record.channelCode`) of the candidate's medium, one bit each.
-        let mineChannels: UInt64 =
-            switch ContactLedger.medium(channel) {
-            case 0: 1 << 2 | 1 << 3
-            case 1: 1 << 0
-            default: 1 << 1
-            }
+        let mineChannels = Record.mediumCodes(channel)
         let needProfileCounts = needMA || needWAWork
         let candidateDestination = UInt64(max(0, min(candidate.destination, 255)))
 
