@@ -152,7 +152,9 @@ extension SchedulerEngine {
         if cursor.promiseDue <= time, self.promiseFellDue(account, at: time, into: &actions) { return }
         // The promise's fields are the only ones `promiseFellDue` changes when it returns false.
         if cursor.stepDue <= time, cursor.phase == .waiting {
-            self.states[account].cursor.stepDue = EnrolmentCursor.never
+            // The due instant passed is not cleared here: whatever the step does next writes the cursor anyway
+            // (a new due instant, a wait in a line, an attempt, a hold, an ending) and clears or replaces it
+            // then, in the same access (each write through `states` checks its uniqueness).
             self.runStep(account, at: time, into: &actions)
         } else {
             self.rearmAccount(account)
@@ -441,6 +443,8 @@ extension SchedulerEngine {
             blackout: blackout
         )
         self.emitDeferral(account, rule: rule, why: why, until: until, at: time, into: &actions)
+        // Served from a line, the enrolment is still in the line's phase (see `drainPool`).
+        self.states[account].cursor.phase = .waiting
         self.schedule(account, stepDue: until)
     }
 
@@ -451,8 +455,10 @@ extension SchedulerEngine {
     private mutating func holdContact(_ account: Int, at time: Int64, into actions: inout [EngineAction]) -> Bool {
         // Read here, not handed over: passing the cursor would make every decision copy it whole.
         let cursor = self.states[account].cursor
+        // A hold settles the step here, so it clears the due instant that fired (see `fire`) and leaves the line's
+        // phase (see `drainPool`).
         if cursor.flags & EnrolmentCursor.Flags.disputePaused != 0 {
-            self.states[account].cursor.phase = .paused
+            Self.hold(&self.states[account].cursor, phase: .paused)
             self.emitDeferral(
                 account,
                 rule: ActionTexts.disputePauseRule,
@@ -472,15 +478,23 @@ extension SchedulerEngine {
                 at: time,
                 into: &actions
             )
+            self.states[account].cursor.phase = .waiting
             self.schedule(account, stepDue: cursor.promiseDue)
             return true
         }
         if cursor.inFlightSerial != 0 {
             // A detached attempt is still out: the step waits for its result (see `receiveResult`).
+            Self.hold(&self.states[account].cursor, phase: .waiting)
             self.states[account].cursor.flags |= EnrolmentCursor.Flags.awaitingResult
             return true
         }
         return false
+    }
+
+    /// Puts the cursor in `phase` with no due instant, in place.
+    private static func hold(_ cursor: inout EnrolmentCursor, phase: EnrolmentCursor.Phase) {
+        cursor.phase = phase
+        cursor.stepDue = EnrolmentCursor.never
     }
 
     /// The campaign's `after_attempts` stop rule ends the enrolment (out of line: it builds a sentence).
