@@ -141,23 +141,25 @@ extension SchedulerEngine {
         )
         let detached = cursor.flags & EnrolmentCursor.Flags.detached != 0
         let awaiting = cursor.flags & EnrolmentCursor.Flags.awaitingResult != 0
-        Self.landAttempt(&self.states[account].cursor)
         let pool = self.poolOfChannel[channel.position]
         if pool >= 0 { self.pools[pool].release() }
-        if detached {
-            if awaiting && cursor.isActive { self.schedule(account, stepDue: time) }
-        } else if cursor.phase == .inFlight {
+        if !detached && cursor.phase == .inFlight {
+            // `advance` lands the attempt in its own write to the cursor.
             self.advance(account, after: result, at: time, into: &actions)
+        } else {
+            Self.landAttempt(&self.states[account].cursor)
+            if detached && awaiting && cursor.isActive { self.schedule(account, stepDue: time) }
         }
         if pool >= 0 { self.drainPool(pool, at: time, into: &actions) }
     }
 
     /// Clears the attempt in flight from the cursor, in place (one access to the account's state, not a copy out
-    /// and back).
+    /// and back), and records the step's outcome when one is given.
     @inline(__always)
-    private static func landAttempt(_ cursor: inout EnrolmentCursor) {
+    static func landAttempt(_ cursor: inout EnrolmentCursor, outcome: UInt8? = nil) {
         cursor.inFlightSerial = 0
         cursor.flags &= ~(EnrolmentCursor.Flags.detached | EnrolmentCursor.Flags.awaitingResult)
+        if let outcome { cursor.lastOutcome = outcome }
     }
 
     private mutating func receivePayment(

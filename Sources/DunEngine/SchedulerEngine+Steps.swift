@@ -23,11 +23,20 @@ extension SchedulerEngine {
         self.rearmAccount(account, stepDue: nil)
     }
 
-    /// `rearmAccount`, setting the step's due instant first when `stepDue` is given. The cursor is updated in
-    /// one access (each write through the array checks its uniqueness and bounds).
+    /// `rearmAccount`, setting the step's due instant first when `stepDue` is given, after `update` changed the
+    /// cursor. The cursor is updated in one access (each write through the array checks its uniqueness and
+    /// bounds), so callers that change other fields too hand them over in `update`.
     @inline(__always)
-    private mutating func rearmAccount(_ account: Int, stepDue: Int64?) {
-        let (due, priority, generation, active) = Self.bump(&self.states[account].cursor, stepDue: stepDue)
+    private mutating func rearmAccount(
+        _ account: Int,
+        stepDue: Int64?,
+        update: (inout EnrolmentCursor) -> Void = { _ in }
+    ) {
+        let (due, priority, generation, active) = Self.bump(
+            &self.states[account].cursor,
+            stepDue: stepDue,
+            update: update
+        )
         self.mirrorGeneration(account, generation)
         guard due != EnrolmentCursor.never, active else { return }
         self.queue.insert(
@@ -44,8 +53,10 @@ extension SchedulerEngine {
     @inline(__always)
     private static func bump(
         _ cursor: inout EnrolmentCursor,
-        stepDue: Int64?
+        stepDue: Int64?,
+        update: (inout EnrolmentCursor) -> Void
     ) -> (due: Int64, priority: Int64, generation: UInt32, active: Bool) {
+        update(&cursor)
         if let stepDue { cursor.stepDue = stepDue }
         cursor.generation &+= 1
         return (Swift.min(cursor.stepDue, cursor.promiseDue), cursor.priorityKey, cursor.generation, cursor.isActive)
@@ -233,12 +244,14 @@ extension SchedulerEngine {
                 )
             )
         }
-        let hops = Self.moveTo(&self.states[account].cursor, step: target, hop: due <= time)
-        if hops > Self.maximumHops {
+        let hop = due <= time
+        if hop && cursor.hops &+ 1 > Self.maximumHops {
+            _ = Self.moveTo(&self.states[account].cursor, step: target, hop: hop)
             self.end(account, reason: "loop without a wait", rule: nil, at: time, into: &actions)
             return
         }
-        self.schedule(account, stepDue: due)
+        // The move and the new due instant in one access to the account's state.
+        self.rearmAccount(account, stepDue: due) { _ = Self.moveTo(&$0, step: target, hop: hop) }
     }
 
     /// Puts the cursor on step `target`, waiting, in place (one access to the account's state, not a copy out and
@@ -711,7 +724,8 @@ extension SchedulerEngine {
         )
     }
 
-    /// After a result: retry while retries remain and the result does not complete the step, else conclude.
+    /// After the result of the attempt in flight (not detached): land the attempt, then retry while retries
+    /// remain and the result does not complete the step, else conclude.
     mutating func advance(
         _ account: Int,
         after result: AttemptResult,
@@ -743,13 +757,16 @@ extension SchedulerEngine {
             outcome = .noResponse
         }
         if bits & step.completeMask == 0, Int(cursor.attemptNumber) <= step.retryCount {
-            self.states[account].cursor.phase = .waiting
-            self.schedule(account, stepDue: time + step.retrySpacing)
+            // Landing the attempt, the phase and the retry's due instant in one access to the account's state.
+            self.rearmAccount(account, stepDue: time + step.retrySpacing) { cursor in
+                Self.landAttempt(&cursor)
+                cursor.phase = .waiting
+            }
             return
         }
         let retriedOut = bits & step.completeMask == 0 && outcome != .bounced && outcome != .wrongNumber
         let final: StepOutcome = retriedOut ? .noResponse : outcome
-        self.states[account].cursor.lastOutcome = UInt8(final.position + 1)
+        Self.landAttempt(&self.states[account].cursor, outcome: UInt8(final.position + 1))
         let route = self.compiled[Int(cursor.campaign)].routes[
             Int(cursor.step) * CompiledCampaign.outcomeCount + final.position
         ]
