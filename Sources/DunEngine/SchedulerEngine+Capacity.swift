@@ -144,15 +144,39 @@ extension SchedulerEngine {
 
     /// The policy's calling hours for `account` at or after `instant` (`instant` itself when they never open:
     /// the contact is judged then), answered from the pool's hours spans when one covers `instant` for the
-    /// account's shape.
+    /// account's shape. Inlined: asked for every waiter served, and almost always answered by a span.
+    @inline(__always)
     private mutating func callingHoursOpening(
         _ account: Int,
         pool: Int,
         channel: Channel,
         atOrAfter instant: Int64
     ) -> Int64 {
-        // Borrowed in place (`inout`): a copy of the account would retain its storage.
-        guard let shape = ContactPolicy.hoursShape(of: &self.policyAccounts[account]) else {
+        // Lent in place through the array's buffer: `hoursShape(of:)` takes the account `inout` only to borrow it
+        // and never changes it, so a write access to the array (a uniqueness check per waiter served) is not
+        // needed, and a copy of the account would retain and release its storage.
+        let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
+            precondition(accounts.indices.contains(account), "no account at \(account)")
+            return ContactPolicy.hoursShape(of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee)
+        }
+        if let shape, let opening = self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: instant)
+        {
+            return opening
+        }
+        return self.lookUpCallingHours(account, pool: pool, channel: channel, shape: shape, atOrAfter: instant)
+    }
+
+    /// `callingHoursOpening` when no span answers: asks the policy, and remembers the answer for the account's
+    /// shape when it has one.
+    @inline(never)
+    private mutating func lookUpCallingHours(
+        _ account: Int,
+        pool: Int,
+        channel: Channel,
+        shape: ContactPolicy.HoursShape?,
+        atOrAfter instant: Int64
+    ) -> Int64 {
+        guard let shape else {
             return Self.callingHoursOpening(
                 atOrAfter: instant,
                 channel: channel,
@@ -161,8 +185,6 @@ extension SchedulerEngine {
                 ledger: &self.ledgers[account]
             ) ?? instant
         }
-        let slot = HoursSpan.slot(shape)
-        if let opening = self.lines[pool].hoursSpans[slot].opening(shape, atOrAfter: instant) { return opening }
         guard
             let stretch = Self.callingHoursStretch(
                 atOrAfter: instant,
@@ -172,7 +194,7 @@ extension SchedulerEngine {
                 ledger: &self.ledgers[account]
             )
         else { return instant }
-        self.lines[pool].hoursSpans[slot] = HoursSpan(
+        self.lines[pool].hoursSpans[HoursSpan.slot(shape)] = HoursSpan(
             shape: shape,
             from: instant,
             until: stretch.until,
