@@ -325,11 +325,13 @@ extension SchedulerEngine {
         return self.compiled[campaign].steps[step].otherwise
     }
 
+    @inline(__always)
     private mutating func holds(_ condition: borrowing Condition, account: Int, at time: Int64) -> Bool {
         let cursor = self.states[account].cursor
         let record = self.states[account].record
-        let balance = record.balanceCents - cursor.paidCents
-        let daysPastDue = Int64(record.daysPastDue) + (time - cursor.enrolledAt).floorDiv(86_400)
+        // Computed only by the conditions that read them (a division per branch step otherwise).
+        var balance: Int64 { record.balanceCents - cursor.paidCents }
+        var daysPastDue: Int64 { Int64(record.daysPastDue) + (time - cursor.enrolledAt).floorDiv(86_400) }
         switch condition {
         case .balanceAtLeast(let amount): return balance >= amount.cents
         case .balanceBelow(let amount): return balance < amount.cents
