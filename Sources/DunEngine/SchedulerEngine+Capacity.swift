@@ -157,9 +157,12 @@ extension SchedulerEngine {
         // needed, and a copy of the account would retain and release its storage.
         let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
             precondition(accounts.indices.contains(account), "no account at \(account)")
-            return ContactPolicy.hoursShape(of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee)
+            return ContactPolicy.hoursShape(
+                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
+            )
         }
-        if let shape, let opening = self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: instant)
+        if let shape,
+            let opening = self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: instant)
         {
             return opening
         }
