@@ -156,6 +156,8 @@ extension SchedulerEngine {
         }
     }
 
+    /// An account's timer fell due. Inlined into `runDue`, its only caller.
+    @inline(__always)
     private mutating func fire(_ account: Int, at time: Int64, into actions: inout [EngineAction]) {
         let cursor = self.states[account].cursor
         guard cursor.isActive else { return }
