@@ -6,7 +6,8 @@
 /// the front. A single heap of the whole line walks from its root to a leaf on every pop, through memory that
 /// is mostly out of cache. Here arrivals go to a small heap (`recent`), and the rest of the line is an array
 /// sorted from the largest key to the smallest (`settled`), so the front of the line is its end. A pop takes
-/// the smaller of the heap's root and the array's last entry. When the heap outgrows its share of the line its
+/// the smaller of the heap's root and the array's last entry; an arrival ahead of the array's last entry is
+/// appended to the array instead of the heap. When the heap outgrows its share of the line its
 /// entries are sorted and merged into the array from the back: only the settled entries with keys below the
 /// arrivals' largest move, and the cold part (the array's start) is not touched.
 ///
@@ -38,6 +39,15 @@ struct WaitingLine: Sendable {
     }
 
     mutating func insert(_ entry: DueQueue.Entry) {
+        let packed = Packed(entry)
+        // An arrival ahead of the array's front (often: an account just served rejoins with the key that put it
+        // first) extends the sorted array at its end, and its pop is a `removeLast` instead of a walk down the
+        // heap. callgrind, dun-sim-bench single 10000: WaiterHeap.removeMin 63 M -> 44 M instructions.
+        if self.settled.last.map({ packed.key < $0.key }) ?? true {
+            self.settled.append(packed)
+            self.findFront()
+            return
+        }
         self.recent.insert(entry)
         if self.recent.count > Swift.max(Self.recentMinimum, self.settled.count >> Self.recentShareShift) {
             self.settle()
