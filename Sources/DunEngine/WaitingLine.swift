@@ -16,8 +16,10 @@ struct WaitingLine: Sendable {
     typealias Packed = WaiterHeap.Packed
 
     /// The heap is merged into the array once it holds more than this many entries or this share of the line.
+    /// A sixteenth: callgrind, dun-sim-bench single 10000, with the block moves of `settle`, fewer instructions
+    /// than an eighth, a quarter or a thirty-second (a smaller heap is shallower, its merges come more often).
     static let recentMinimum = 64
-    static let recentShareShift = 3
+    static let recentShareShift = 4
 
     private var recent = WaiterHeap()
     /// Sorted by key, largest first: the line's front is the last entry.
@@ -98,18 +100,23 @@ struct WaitingLine: Sendable {
         self.settled.withUnsafeMutableBufferPointer { settled in
             self.arrivals.withUnsafeBufferPointer { arrivals in
                 // `write` stays above `read` by the arrivals not yet placed, so nothing unread is overwritten;
-                // once they are all placed, the settled entries still unread are already in place.
+                // once they are all placed, the settled entries still unread are already in place. The settled
+                // entries that go behind an arrival are found by their keys alone and moved as one block (most
+                // of the run moves: arrivals far behind the front come in every merge).
+                let base = settled.baseAddress.unsafelyUnwrapped
                 var read = oldCount - 1
                 var write = oldCount + count - 1
-                var next = 0
-                while next < count {
-                    if read >= 0 && settled[read].key < arrivals[next].key {
-                        settled[write] = settled[read]
-                        read -= 1
-                    } else {
-                        settled[write] = arrivals[next]
-                        next += 1
+                for next in 0..<count {
+                    let key = arrivals[next].key
+                    var start = read
+                    while start >= 0 && base[start].key < key { start -= 1 }
+                    let block = read - start
+                    if block > 0 {
+                        (base + (write - block + 1)).update(from: base + (start + 1), count: block)
+                        write -= block
+                        read = start
                     }
+                    base[write] = arrivals[next]
                     write -= 1
                 }
             }
