@@ -29,6 +29,9 @@ struct WaitingLine: Sendable {
     /// Whether the line's front is the heap's root (else the array's last entry, or the line is empty): kept
     /// after every change, because the front is read several times per change.
     private var frontIsRecent = false
+    /// The line's front (`min`), kept with `frontIsRecent`: the engine reads it several times per change, and
+    /// a read is then one copy instead of a choice between two arrays and an unpacking.
+    private var front: DueQueue.Entry?
 
     var isEmpty: Bool { self.recent.isEmpty && self.settled.isEmpty }
 
@@ -36,9 +39,7 @@ struct WaitingLine: Sendable {
     var entries: [DueQueue.Entry] { self.recent.entries + self.settled.map(\.entry) }
 
     /// The smallest entry.
-    var min: DueQueue.Entry? {
-        self.frontIsRecent ? self.recent.first?.entry : self.settled.last?.entry
-    }
+    var min: DueQueue.Entry? { self.front }
 
     mutating func insert(_ entry: DueQueue.Entry) {
         let packed = Packed(entry)
@@ -68,11 +69,13 @@ struct WaitingLine: Sendable {
     }
 
     private mutating func findFront() {
-        guard let top = self.recent.first else {
+        if let top = self.recent.first, self.settled.last.map({ top.key < $0.key }) ?? true {
+            self.frontIsRecent = true
+            self.front = top.entry
+        } else {
             self.frontIsRecent = false
-            return
+            self.front = self.settled.last?.entry
         }
-        self.frontIsRecent = self.settled.last.map { top.key < $0.key } ?? true
     }
 
     /// Removes and returns the smallest entry.
