@@ -77,6 +77,7 @@ public struct DueQueue: Sendable {
     @usableFromInline var sortKeys: [UInt64] = []
     @usableFromInline var sortPositions: [UInt32] = []
     @usableFromInline var sortScratch: [Entry] = []
+    @usableFromInline var sortCounts: [Int] = []
     @usableFromInline var total = 0
 
     /// An empty bucket's minimum: no entry is smaller, and an entry equal to it still replaces it.
@@ -342,14 +343,25 @@ public struct DueQueue: Sendable {
     mutating func sortBatch() {
         let count = self.batchEnd
         var sorted = true
+        var sequenceSorted = false
         self.batch.withUnsafeBufferPointer { buffer in
-            for index in 1..<count where buffer[index] < buffer[index - 1] {
-                sorted = false
-                break
+            if count < Self.radixSortThreshold {
+                for index in 1..<count where buffer[index] < buffer[index - 1] {
+                    sorted = false
+                    break
+                }
+                return
+            }
+            // Only the radix sort needs to know whether the batch is in sequence order.
+            sequenceSorted = true
+            for index in 1..<count {
+                if buffer[index] < buffer[index - 1] { sorted = false }
+                if buffer[index].sequence < buffer[index - 1].sequence { sequenceSorted = false }
+                if !sorted && !sequenceSorted { break }
             }
         }
         if sorted { return }
-        if count >= Self.radixSortThreshold && self.radixSortBatch() { return }
+        if count >= Self.radixSortThreshold && self.radixSortBatch(sequenceSorted: sequenceSorted) { return }
         self.batch.withUnsafeMutableBufferPointer { buffer in
             var prefix = UnsafeMutableBufferPointer(rebasing: buffer[..<count])
             prefix.sort()
@@ -367,73 +379,107 @@ public struct DueQueue: Sendable {
     @usableFromInline static let radixSortThreshold = 256
 
     /// Sorts the batch by (priority, sequence) with a least-significant-digit radix sort on one 64-bit key per
-    /// entry: the priority and the sequence, each less its smallest value in the batch, side by side. Sequences
-    /// are unique, so the keys are too and the order is exactly the comparison order. Returns false (sorting
+    /// entry. A batch already in sequence order (the usual case: entries join the buckets in the order they are
+    /// queued) is sorted on its priorities alone, less the smallest, since the sort is stable; otherwise the key
+    /// is the priority and the sequence, each less its smallest value in the batch, side by side (sequences are
+    /// unique, so the keys are too and the order is exactly the comparison order). Returns false (sorting
     /// nothing) when the two spans do not fit in 64 bits together. Reuses its buffers: allocates nothing once
     /// warm.
+    ///
+    /// The digits are as wide as the batch makes worth it (a pass costs a counter per digit value and a move
+    /// per entry), and one read of the keys counts the digits of every pass.
     @usableFromInline
-    mutating func radixSortBatch() -> Bool {
+    mutating func radixSortBatch(sequenceSorted: Bool) -> Bool {
         let count = self.batchEnd
         guard count <= Int(UInt32.max) else { return false }
-        var priorityLow = UInt64.max
-        var priorityHigh: UInt64 = 0
+        var (priorityLow, priorityHigh) = self.priorityRange(from: 0)
         var sequenceLow = UInt64.max
         var sequenceHigh: UInt64 = 0
-        self.batch.withUnsafeBufferPointer { entries in
-            for entry in entries[..<count] {
-                let priority = Self.radixKey(entry.priority)
-                priorityLow = Swift.min(priorityLow, priority)
-                priorityHigh = Swift.max(priorityHigh, priority)
-                sequenceLow = Swift.min(sequenceLow, entry.sequence)
-                sequenceHigh = Swift.max(sequenceHigh, entry.sequence)
+        var sequenceBits = 0
+        // `batch[..<first]` is in its place already.
+        var first = 0
+        var priorityBits = UInt64.bitWidth - (priorityHigh - priorityLow).leadingZeroBitCount
+        if sequenceSorted {
+            if priorityBits > Self.widePriorityBits {
+                // A capacity pool's timer (priority `Int64.min`) among the accounts' entries: the entries of the
+                // lowest priority come first, in their order, and the rest is sorted on its own, narrower span.
+                first = self.moveFirst(priority: priorityLow)
+                (priorityLow, priorityHigh) = self.priorityRange(from: first)
+                priorityBits = UInt64.bitWidth - (priorityHigh &- priorityLow).leadingZeroBitCount
             }
+        } else {
+            self.batch.withUnsafeBufferPointer { entries in
+                for entry in entries[..<count] {
+                    sequenceLow = Swift.min(sequenceLow, entry.sequence)
+                    sequenceHigh = Swift.max(sequenceHigh, entry.sequence)
+                }
+            }
+            sequenceBits = UInt64.bitWidth - (sequenceHigh - sequenceLow).leadingZeroBitCount
+            guard priorityBits + sequenceBits <= UInt64.bitWidth else { return false }
         }
-        let sequenceBits = UInt64.bitWidth - (sequenceHigh - sequenceLow).leadingZeroBitCount
-        let priorityBits = UInt64.bitWidth - (priorityHigh - priorityLow).leadingZeroBitCount
-        guard priorityBits + sequenceBits <= UInt64.bitWidth else { return false }
-        let digitBits = 11
+        let sorting = count - first
+        let keyBits = priorityBits + sequenceBits
+        // Digits of up to log2(entries) bits (at least 6, at most 11), as few passes as those allow.
+        let widest = Swift.min(11, Swift.max(6, Int.bitWidth - sorting.leadingZeroBitCount - 1))
+        let passes = (keyBits + widest - 1) / widest
+        let digitBits = passes == 0 ? 0 : (keyBits + passes - 1) / passes
         let radix = 1 << digitBits
         let mask = UInt64(radix - 1)
-        let passes = (priorityBits + sequenceBits + digitBits - 1) / digitBits
         // Two halves each: the keys and entry positions being read, and those being written.
         var keys: [UInt64] = []
         swap(&keys, &self.sortKeys)
         var positions: [UInt32] = []
         swap(&positions, &self.sortPositions)
-        if keys.count < 2 * count {
-            keys = [UInt64](repeating: 0, count: 2 * count)
-            positions = [UInt32](repeating: 0, count: 2 * count)
+        var counts: [Int] = []
+        swap(&counts, &self.sortCounts)
+        if keys.count < 2 * sorting {
+            keys = [UInt64](repeating: 0, count: 2 * sorting)
+            positions = [UInt32](repeating: 0, count: 2 * sorting)
         }
+        if counts.count < passes * radix { counts = [Int](repeating: 0, count: passes * radix) }
         var source = 0
         keys.withUnsafeMutableBufferPointer { keys in
             positions.withUnsafeMutableBufferPointer { positions in
                 self.batch.withUnsafeBufferPointer { entries in
-                    for index in 0..<count {
-                        let entry = entries[index]
+                    for index in 0..<sorting {
+                        let entry = entries[first + index]
                         let priority = Self.radixKey(entry.priority) &- priorityLow
                         let sequence = entry.sequence &- sequenceLow
-                        // With 64 sequence bits the priorities are all equal (0 bits).
-                        keys[index] = sequenceBits == UInt64.bitWidth ? sequence : priority << sequenceBits | sequence
-                        positions[index] = UInt32(truncatingIfNeeded: index)
+                        // With 64 sequence bits the priorities are all equal (0 bits); in sequence order the
+                        // sequence is not part of the key (0 bits).
+                        keys[index] =
+                            sequenceBits == UInt64.bitWidth
+                            ? sequence : sequenceBits == 0 ? priority : priority << sequenceBits | sequence
+                        positions[index] = UInt32(truncatingIfNeeded: first + index)
                     }
                 }
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: radix) { starts in
+                // No passes when every priority left is the same: the batch is in order already.
+                guard passes > 0 else { return }
+                counts.withUnsafeMutableBufferPointer { counts in
+                    let starts = counts.baseAddress.unsafelyUnwrapped
+                    starts.update(repeating: 0, count: passes * radix)
+                    for index in 0..<sorting {
+                        var key = keys[index]
+                        for pass in 0..<passes {
+                            starts[pass &* radix &+ Int(key & mask)] &+= 1
+                            key >>= UInt64(digitBits)
+                        }
+                    }
                     for pass in 0..<passes {
                         let shift = UInt64(pass * digitBits)
-                        let target = count - source
-                        starts.initialize(repeating: 0)
-                        for index in source..<(source + count) { starts[Int((keys[index] >> shift) & mask)] += 1 }
+                        let target = sorting - source
+                        let digits = starts + pass * radix
                         var next = target
                         for digit in 0..<radix {
-                            let size = starts[digit]
-                            starts[digit] = next
-                            next += size
+                            let size = digits[digit]
+                            digits[digit] = next
+                            next &+= size
                         }
-                        for index in source..<(source + count) {
+                        for index in source..<(source + sorting) {
                             let key = keys[index]
                             let digit = Int((key >> shift) & mask)
-                            let slot = starts[digit]
-                            starts[digit] = slot + 1
+                            let slot = digits[digit]
+                            digits[digit] = slot &+ 1
                             keys[slot] = key
                             positions[slot] = positions[index]
                         }
@@ -448,7 +494,8 @@ public struct DueQueue: Sendable {
         self.batch.withUnsafeBufferPointer { entries in
             positions.withUnsafeBufferPointer { positions in
                 sorted.withUnsafeMutableBufferPointer { sorted in
-                    for index in 0..<count { sorted[index] = entries[Int(positions[source + index])] }
+                    for index in 0..<first { sorted[index] = entries[index] }
+                    for index in 0..<sorting { sorted[first + index] = entries[Int(positions[source + index])] }
                 }
             }
         }
@@ -456,7 +503,59 @@ public struct DueQueue: Sendable {
         self.sortScratch = sorted
         self.sortKeys = keys
         self.sortPositions = positions
+        self.sortCounts = counts
         return true
+    }
+
+    /// In a batch in sequence order whose priorities span more bits than this, the entries of the lowest
+    /// priority are set apart before the radix sort (`moveFirst`).
+    @usableFromInline static let widePriorityBits = 40
+
+    /// The smallest and largest priority (as `radixKey`s) in `batch[start..<batchEnd]`.
+    @usableFromInline
+    func priorityRange(from start: Int) -> (low: UInt64, high: UInt64) {
+        var low = UInt64.max
+        var high: UInt64 = 0
+        self.batch.withUnsafeBufferPointer { entries in
+            for entry in entries[start..<self.batchEnd] {
+                let priority = Self.radixKey(entry.priority)
+                low = Swift.min(low, priority)
+                high = Swift.max(high, priority)
+            }
+        }
+        return (low, high)
+    }
+
+    /// Moves the batch's entries of priority `priority` (a `radixKey`) to its front and the others behind them,
+    /// each group in its order; returns how many are in front.
+    @usableFromInline
+    mutating func moveFirst(priority: UInt64) -> Int {
+        let count = self.batchEnd
+        var others: [Entry] = []
+        swap(&others, &self.sortScratch)
+        if others.count < count { others.append(contentsOf: repeatElement(Self.unset, count: count - others.count)) }
+        var front = 0
+        self.batch.withUnsafeMutableBufferPointer { entries in
+            others.withUnsafeMutableBufferPointer { others in
+                var rest = 0
+                for index in 0..<count {
+                    let entry = entries[index]
+                    if Self.radixKey(entry.priority) == priority {
+                        entries[front] = entry
+                        front &+= 1
+                    } else {
+                        others[rest] = entry
+                        rest &+= 1
+                    }
+                }
+                (entries.baseAddress.unsafelyUnwrapped + front).update(
+                    from: others.baseAddress.unsafelyUnwrapped,
+                    count: rest
+                )
+            }
+        }
+        self.sortScratch = others
+        return front
     }
 
     @inlinable

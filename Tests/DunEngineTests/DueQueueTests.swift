@@ -109,6 +109,42 @@ struct DueQueueTests {
         #expect(queue.isEmpty)
     }
 
+    /// Batches queued in sequence order (the engine's usual case) are radix sorted on their priorities alone;
+    /// a few entries of priority `Int64.min` (a capacity pool's timer) among them are set apart first. Ties of
+    /// priority must keep sequence order, and every size and span must pop in heap order.
+    @Test(arguments: [(300, 8), (3_000, 1 << 22), (5_000, 1 << 40), (700, UInt64.max), (400, 1)] as [(Int, UInt64)])
+    func largeBatchesInSequenceOrderMatchAHeap(size: Int, priorities: UInt64) {
+        var random = Generator(state: UInt64(size))
+        var queue = DueQueue()
+        var reference = Heap<DueQueue.Entry>()
+        var sequence: UInt64 = 0
+        for round in 0..<4 {
+            for index in 0..<size {
+                sequence += 1 + random.next(2)
+                let raw = random.next(priorities)
+                let timer = round % 2 == 1 && index % 97 == 3
+                let entry = DueQueue.Entry(
+                    instant: 10_000 * Int64(round + 1),
+                    priority: timer ? .min : Int64(bitPattern: priorities == UInt64.max ? raw : raw &- priorities / 2),
+                    sequence: sequence,
+                    owner: Int32(index),
+                    generation: 0
+                )
+                queue.insert(entry)
+                reference.insert(entry)
+            }
+            for _ in 0..<(size / 2) {
+                let expected = reference.popMin()
+                #expect(queue.popMin() == expected)
+            }
+            #expect(queue.isValid)
+        }
+        while let expected = reference.popMin() {
+            #expect(queue.popMin() == expected)
+        }
+        #expect(queue.isEmpty)
+    }
+
     @Test func keysThatGoBackwardsMatchAHeap() {
         self.compare(seed: 11, operations: 20_000, monotone: false, spread: 1 << 40, priorities: 3)
     }
