@@ -22,3 +22,16 @@ extension SchedulerEngine {
         return AccountIndex(Int(top.owner))
     }
 }
+
+extension [EngineAction] {
+    /// For a `.deferred` at `index`, its `Deferral.ruleKey`; nil for the other actions. For a driver that counts
+    /// deferrals by rule: the key is read from the buffer in place. Calling `ruleKey` on a deferral taken from a
+    /// buffer the driver keeps in its own mutable state makes the driver copy the whole action first.
+    ///
+    /// It is `mutating` only so that the buffer is passed by reference (see `prefetchResult(of:)`); it changes
+    /// nothing.
+    package mutating func deferralRuleKey(at index: Int) -> Int? {
+        guard case .deferred(let deferral) = self[index] else { return nil }
+        return deferral.ruleKey
+    }
+}

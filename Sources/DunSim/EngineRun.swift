@@ -308,62 +308,46 @@ struct EngineRun {
     /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
     mutating func perform(at time: Int64) {
-        guard self.performed < self.actions.count else { return }
-        // The buffer is taken out of `self` while it is read: the loop mutates `self`, and an action read from
-        // a buffer `self` owns would have to be copied (with its strings) first.
-        var actions: [EngineAction] = []
-        swap(&actions, &self.actions)
         var index = self.performed
-        defer {
-            if actions.count >= Self.actionsKept {
-                actions.removeAll(keepingCapacity: true)
-                self.performed = 0
-            } else {
-                self.performed = actions.count
-            }
-            swap(&actions, &self.actions)
-        }
-        while index < actions.count {
-            // A deferral is only looked up while its payload is bound, and counted after the `switch`: mutating
-            // `self` with the payload bound makes the compiler copy the whole action first.
-            var counted = -1
-            var unseen: (key: Int, rule: String)?
-            switch actions[index] {
-            case .dispatch(let attempt):
-                self.answer(
-                    account: attempt.account.rawValue,
-                    serial: attempt.id.serial,
-                    channel: attempt.channel,
-                    at: time
-                )
-            case .deferred(let deferral):
-                let key = deferral.ruleKey
+        // Each action is read where it lies in `self.actions`, only the fields needed (`dispatched`,
+        // `deferralRuleKey(at:)`): binding a whole payload copies the action (112 bytes) before `self` is mutated,
+        // and taking the buffer out of `self` while reading it costs a release per call.
+        while index < self.actions.count {
+            if let (id, channel) = self.actions[index].dispatched {
+                self.answer(account: id.account.rawValue, serial: id.serial, channel: channel, at: time)
+            } else if case .deferred = self.actions[index], let key = self.actions.deferralRuleKey(at: index) {
                 if key < self.ruleIndexByKey.count, self.ruleIndexByKey[key] >= 0 {
-                    counted = Int(self.ruleIndexByKey[key])
+                    self.deferredCounts[Int(self.ruleIndexByKey[key])] += 1
                 } else {
-                    unseen = (key, deferral.rule)
+                    self.countUnseenDeferral(key: key, at: index)
                 }
-            case .end(let ending):
+            } else if case .end(let ending) = self.actions[index] {
                 self.countEnding(ending.rule ?? ending.reason)
-            case .wake:
-                break
-            }
-            if let (key, rule) = unseen {
-                counted = self.deferredRules.firstIndex(of: rule) ?? self.addRule(rule)
-                if key < Self.ruleKeyLimit {
-                    if key >= self.ruleIndexByKey.count {
-                        self.ruleIndexByKey.append(
-                            contentsOf: repeatElement(-1, count: key + 1 - self.ruleIndexByKey.count)
-                        )
-                    }
-                    self.ruleIndexByKey[key] = Int32(counted)
-                }
-            }
-            if counted >= 0 {
-                self.deferredCounts[counted] += 1
             }
             index += 1
         }
+        if index >= Self.actionsKept {
+            self.actions.removeAll(keepingCapacity: true)
+            self.performed = 0
+        } else {
+            self.performed = index
+        }
+    }
+
+    /// Counts the deferral at `index` in `actions`, whose rule key has no index in `ruleIndexByKey` yet (the
+    /// rule's first deferral, or a key at or above `ruleKeyLimit`).
+    @inline(never)
+    mutating func countUnseenDeferral(key: Int, at index: Int) {
+        guard case .deferred(let deferral) = self.actions[index] else { return }
+        let rule = deferral.rule
+        let counted = self.deferredRules.firstIndex(of: rule) ?? self.addRule(rule)
+        if key < Self.ruleKeyLimit {
+            if key >= self.ruleIndexByKey.count {
+                self.ruleIndexByKey.append(contentsOf: repeatElement(-1, count: key + 1 - self.ruleIndexByKey.count))
+            }
+            self.ruleIndexByKey[key] = Int32(counted)
+        }
+        self.deferredCounts[counted] += 1
     }
 
     /// Adds `rule` to the deferral counts (at zero) and returns its index.

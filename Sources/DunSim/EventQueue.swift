@@ -9,13 +9,54 @@ import HeapModule
 /// An event that would arrive out of order in its lane goes to an ordinary heap instead, so the queue pops
 /// exactly what a heap would (the least element first) whatever the caller does.
 struct EventQueue<Element: Comparable> {
-    /// Per lane: its key (the delay, or any key the caller keeps in order), its elements from `heads[lane]` on,
-    /// and a copy of its first element in `fronts` (valid when the lane is not empty), so finding the least
-    /// head reads one small contiguous array.
-    private var keys: [Int64] = []
-    private var items: [[Element]] = []
-    private var heads: [Int] = []
-    private var fronts: [Element] = []
+    /// A lane: its key (the delay, or any key the caller keeps in order), its elements (`items[head..<end]`;
+    /// `end` is `items.count`, kept beside `head` for the scan) and a copy of its first element (valid when the
+    /// lane is not empty). The lanes lie side by side, so finding the least head reads one small contiguous
+    /// array, and a lane is changed in one access (each access through the array checks its uniqueness).
+    private struct Lane {
+        var key: Int64
+        var head: Int
+        var end: Int
+        var front: Element
+        var items: [Element]
+
+        /// Appends `element` (in order: not before the lane's last element).
+        @inline(__always)
+        mutating func append(_ element: Element) {
+            if self.head == self.end { self.front = element }
+            self.items.append(element)
+            self.end += 1
+        }
+
+        /// Drops the first element (the storage is reused once the lane empties with at least `reuseAfter` spent
+        /// elements, or compacted when most of it is behind the head).
+        @inline(__always)
+        mutating func advance() {
+            let head = self.head + 1
+            if head == self.end {
+                // An empty lane (head == end) takes its next element at the end; clearing the storage every
+                // time a lane empties (most results find their lane empty) costs more than the few spent slots.
+                if head >= EventQueue.reuseAfter {
+                    self.items.removeAll(keepingCapacity: true)
+                    self.head = 0
+                    self.end = 0
+                } else {
+                    self.head = head
+                }
+                return
+            }
+            if head >= 4_096 && head * 2 >= self.end {
+                self.items.removeFirst(head)
+                self.head = 0
+                self.end = self.items.count
+            } else {
+                self.head = head
+            }
+            self.front = self.items[self.head]
+        }
+    }
+
+    private var lanes: [Lane] = []
     private var overflow = Heap<Element>()
     private var lastLane = 0
     /// How many spent elements an empty lane keeps before its storage is cleared.
@@ -31,27 +72,21 @@ struct EventQueue<Element: Comparable> {
     /// Queues `element` in the lane for `key`.
     mutating func insert(_ element: Element, key: Int64) {
         var lane = self.lastLane
-        if lane >= self.keys.count || self.keys[lane] != key {
-            if let found = self.keys.firstIndex(of: key) {
+        if lane >= self.lanes.count || self.lanes[lane].key != key {
+            if let found = self.lanes.firstIndex(where: { $0.key == key }) {
                 lane = found
             } else {
-                lane = self.keys.count
-                self.keys.append(key)
-                self.items.append([])
-                self.heads.append(0)
-                self.fronts.append(element)
+                lane = self.lanes.count
+                self.lanes.append(Lane(key: key, head: 0, end: 0, front: element, items: []))
             }
             self.lastLane = lane
         }
-        let count = self.items[lane].count
-        if count == self.heads[lane] {
-            self.items[lane].append(element)
-            self.fronts[lane] = element
-        } else if element < self.items[lane][count - 1] {
+        let end = self.lanes[lane].end
+        if end > self.lanes[lane].head && element < self.lanes[lane].items[end - 1] {
             self.overflow.insert(element)
             lane = -1
         } else {
-            self.items[lane].append(element)
+            self.lanes[lane].append(element)
         }
         if self.min.map({ element < $0 }) ?? true {
             self.min = element
@@ -65,43 +100,18 @@ struct EventQueue<Element: Comparable> {
         if self.minLane < 0 {
             _ = self.overflow.popMin()
         } else {
-            self.advance(self.minLane)
+            self.lanes[self.minLane].advance()
         }
         var best = -1
         var bestElement = self.overflow.min
-        for lane in self.fronts.indices where self.heads[lane] < self.items[lane].count {
-            if bestElement.map({ self.fronts[lane] < $0 }) ?? true {
+        for lane in self.lanes.indices where self.lanes[lane].head < self.lanes[lane].end {
+            if bestElement.map({ self.lanes[lane].front < $0 }) ?? true {
                 best = lane
-                bestElement = self.fronts[lane]
+                bestElement = self.lanes[lane].front
             }
         }
         self.min = bestElement
         self.minLane = best
         return least
-    }
-
-    /// Drops the first element of `lane` (its storage is reused once the lane empties with at least
-    /// `reuseAfter` spent elements, or compacted when most of it is behind the head).
-    private mutating func advance(_ lane: Int) {
-        let head = self.heads[lane] + 1
-        let count = self.items[lane].count
-        if head == count {
-            // An empty lane (head == count) takes its next element at the end; clearing the storage every time
-            // a lane empties (most results find their lane empty) costs more than the few spent slots.
-            if head >= Self.reuseAfter {
-                self.items[lane].removeAll(keepingCapacity: true)
-                self.heads[lane] = 0
-            } else {
-                self.heads[lane] = head
-            }
-            return
-        }
-        if head >= 4_096 && head * 2 >= count {
-            self.items[lane].removeFirst(head)
-            self.heads[lane] = 0
-        } else {
-            self.heads[lane] = head
-        }
-        self.fronts[lane] = self.items[lane][self.heads[lane]]
     }
 }
