@@ -77,6 +77,8 @@ extension ContactPolicy {
             && instant - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
     }
 
+    /// Checks every rule at `t` into `scan` (a new `Scan()`: filled in place rather than returned, which would
+    /// copy it out twice).
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func scan(
         at t: Int64,
@@ -85,9 +87,9 @@ extension ContactPolicy {
         _ ledger: ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
-        key: UInt32
-    ) -> Scan {
-        var scan = Scan()
+        key: UInt32,
+        into scan: inout Scan
+    ) {
         let status = ledger.flags | policyAccount.statusBits
         let channel = candidate.channel
         let destination = candidate.destination
@@ -122,7 +124,7 @@ extension ContactPolicy {
         let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailCount
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
-            return scan
+            return
         }
         let bits = ledger.destinationBits(kind: kind, destination: destination)
         if bits & DestinationBits.wrong != 0 {
@@ -204,7 +206,6 @@ extension ContactPolicy {
             slot: slot,
             into: &scan
         )
-        return scan
     }
 
     /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day
