@@ -52,6 +52,9 @@ extension ContactPolicy {
         var campaignGapRelease = Int64.min
         var cnConnected = 0
         var cnUnanswered = 0
+        // How many records the counts above were given (each record adds at most once to each): a bound on
+        // every count's total, which `failingWindow` tests first.
+        var counted = 0
         let campaignGap = limits.minimumGapSeconds ?? 0
 
         // A record more than 10 days before `t` has a UTC date at least 10 days before t's, so a home date at
@@ -116,6 +119,7 @@ extension ContactPolicy {
                     }
                 }
                 guard !record.inbound else { continue }
+                counted &+= 1
                 all.add(offset)
                 if (mineChannels >> record.channelCode) & 1 != 0 { mine.add(offset) }
                 // Never true for a gap of 0 (or less): the distance is not negative.
@@ -165,7 +169,7 @@ extension ContactPolicy {
             if conversationRelease > t {
                 scan.add(Hit(rule: .regF14B, release: conversationRelease, first: Int64(conversationDay)))
             }
-            if let window = regHome.failingWindow(limit: 7) {
+            if let window = regHome.failingWindow(limit: 7, bound: counted) {
                 scan.add(
                     Hit(
                         rule: .regF14A,
@@ -174,7 +178,7 @@ extension ContactPolicy {
                         second: Int64(window.count)
                     )
                 )
-            } else if let window = regUTC.failingWindow(limit: 7) {
+            } else if let window = regUTC.failingWindow(limit: 7, bound: counted) {
                 scan.add(
                     Hit(
                         rule: .regF14A,
@@ -203,6 +207,7 @@ extension ContactPolicy {
                 )
                 Self.perWeek(
                     mine,
+                    bound: counted,
                     house: nil,
                     campaign: limits.callsPer7Days,
                     .houseCallDay,
@@ -222,7 +227,17 @@ extension ContactPolicy {
                 }
             case .sms:
                 Self.perDay(mine, house: 1, campaign: limits.smsPerDay, .houseSMSDay, .campaignSMSDay, day, home, &scan)
-                Self.perWeek(mine, house: 3, campaign: limits.smsPer7Days, .houseSMS7, .campaignSMS7, day, home, &scan)
+                Self.perWeek(
+                    mine,
+                    bound: counted,
+                    house: 3,
+                    campaign: limits.smsPer7Days,
+                    .houseSMS7,
+                    .campaignSMS7,
+                    day,
+                    home,
+                    &scan
+                )
             case .email:
                 Self.perDay(
                     mine,
@@ -236,6 +251,7 @@ extension ContactPolicy {
                 )
                 Self.perWeek(
                     mine,
+                    bound: counted,
                     house: 5,
                     campaign: limits.emailsPer7Days,
                     .houseEmail7,
@@ -246,7 +262,17 @@ extension ContactPolicy {
                 )
             }
             Self.perDay(all, house: 4, campaign: limits.contactsPerDay, .houseAllDay, .campaignAllDay, day, home, &scan)
-            Self.perWeek(all, house: 10, campaign: limits.contactsPer7Days, .houseAll7, .campaignAll7, day, home, &scan)
+            Self.perWeek(
+                all,
+                bound: counted,
+                house: 10,
+                campaign: limits.contactsPer7Days,
+                .houseAll7,
+                .campaignAll7,
+                day,
+                home,
+                &scan
+            )
             if campaignGapRelease > t {
                 scan.add(
                     Hit(rule: .campaignGap, release: campaignGapRelease, first: campaignGapRelease - campaignGap)
@@ -267,6 +293,7 @@ extension ContactPolicy {
                 all: all,
                 maPersonal: maPersonal,
                 waWork: waWork,
+                counted: counted,
                 cnConnected: cnConnected,
                 cnUnanswered: cnUnanswered,
                 into: &scan
@@ -310,6 +337,7 @@ extension ContactPolicy {
     @inline(__always)
     static func perWeek(
         _ counts: DayCounts,
+        bound counted: Int,
         house: Int?,
         campaign: Int?,
         _ houseRule: PolicyRule,
@@ -319,7 +347,7 @@ extension ContactPolicy {
         _ scan: inout Scan
     ) {
         guard let limit = house.map({ min($0, campaign ?? $0) }) ?? campaign else { return }
-        if let window = counts.failingWindow(limit: limit) {
+        if let window = counts.failingWindow(limit: limit, bound: counted) {
             let rule = house == nil || limit < house! ? campaignRule : houseRule
             scan.add(
                 Hit(
@@ -346,6 +374,7 @@ extension ContactPolicy {
         all: DayCounts,
         maPersonal: DayCounts,
         waWork: DayCounts,
+        counted: Int,
         cnConnected: Int,
         cnUnanswered: Int,
         into scan: inout Scan
@@ -354,7 +383,7 @@ extension ContactPolicy {
         var nextDay: Int64 { Self.startOfDay(day + 1, zone: home) }
         if account.has(.massachusetts) && (isCall || channel == .sms) {
             if !candidateIsWork || channel.destinationKind != .phone {
-                if let window = maPersonal.failingWindow(limit: 2) {
+                if let window = maPersonal.failingWindow(limit: 2, bound: counted) {
                     scan.add(
                         Hit(
                             rule: .massachusetts7,
@@ -376,7 +405,7 @@ extension ContactPolicy {
             }
         }
         if account.has(.washington) {
-            if let window = all.failingWindow(limit: 3) {
+            if let window = all.failingWindow(limit: 3, bound: counted) {
                 scan.add(
                     Hit(
                         rule: .washington7,
@@ -386,7 +415,7 @@ extension ContactPolicy {
                     )
                 )
             }
-            if candidateIsWork, let window = waWork.failingWindow(limit: 1) {
+            if candidateIsWork, let window = waWork.failingWindow(limit: 1, bound: counted) {
                 scan.add(
                     Hit(
                         rule: .washingtonWork,
@@ -399,7 +428,7 @@ extension ContactPolicy {
         }
         if account.has(.newYorkCity) {
             let limit = t < Self.nycAmendedRuleStart ? 2 : 3
-            if let window = all.failingWindow(limit: limit) {
+            if let window = all.failingWindow(limit: limit, bound: counted) {
                 scan.add(
                     Hit(
                         rule: .newYorkCity,

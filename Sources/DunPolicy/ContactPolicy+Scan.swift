@@ -31,24 +31,23 @@ struct Scan {
 /// Per-day counts for the 13 days d-6 ... d+6 around a candidate's date d.
 struct DayCounts {
     var counts = InlineArray<13, UInt8>(repeating: 0)
-    /// The sum over all 13 days: when even that leaves room, no window can fail.
-    var total = 0
 
+    @inline(__always)
     mutating func add(_ offset: Int) {
         guard offset >= 0 && offset < 13 else { return }
         self.counts[offset] &+= 1
-        // At most one per record: cannot overflow.
-        self.total &+= 1
     }
 
     var today: Int { Int(self.counts[6]) }
 
     /// The first 7-day window containing day d (window start s = d-6 ... d) that would hold more than `limit`
-    /// with one more contact on d: (start offset from d, count in it), or nil.
+    /// with one more contact on d: (start offset from d, count in it), or nil. `bound` is at least the number of
+    /// `add`s (`checkCounts` counts once the records it adds from, for all its counts, rather than each count
+    /// keeping its own total on every add).
     @inline(__always)
-    func failingWindow(limit: Int) -> (start: Int, count: Int)? {
-        // Usually even all 13 days together leave room: answered here, without a call.
-        guard self.total + 1 > limit else { return nil }
+    func failingWindow(limit: Int, bound: Int) -> (start: Int, count: Int)? {
+        // Usually even all the records counted leave room: answered here, without a call.
+        guard bound + 1 > limit else { return nil }
         return self.searchFailingWindow(limit: limit)
     }
 
@@ -78,6 +77,8 @@ extension ContactPolicy {
             && instant - ContactLedger.expand(replyAt) <= Self.replyValiditySeconds
     }
 
+    /// Checks every rule at `t` into `scan` (a new `Scan()`: filled in place rather than returned, which would
+    /// copy it out twice).
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func scan(
         at t: Int64,
@@ -86,9 +87,9 @@ extension ContactPolicy {
         _ ledger: ContactLedger,
         _ limits: CampaignLimits,
         slot: Int?,
-        key: UInt32
-    ) -> Scan {
-        var scan = Scan()
+        key: UInt32,
+        into scan: inout Scan
+    ) {
         let status = ledger.flags | policyAccount.statusBits
         let channel = candidate.channel
         let destination = candidate.destination
@@ -123,7 +124,7 @@ extension ContactPolicy {
         let destinationCount = kind == .phone ? policyAccount.phoneCount : policyAccount.emailCount
         guard destination >= 0 && destination < destinationCount else {
             scan.add(Hit(rule: .noDestination, release: Hit.terminal, first: Int64(destination)))
-            return scan
+            return
         }
         let bits = ledger.destinationBits(kind: kind, destination: destination)
         if bits & DestinationBits.wrong != 0 {
@@ -205,7 +206,6 @@ extension ContactPolicy {
             slot: slot,
             into: &scan
         )
-        return scan
     }
 
     /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day

@@ -97,7 +97,8 @@ public struct ContactPolicy: Sendable {
     ) -> PolicyDecision {
         let slot = ledger.slot(of: key)
         let start = candidate.at.secondsSinceEpoch
-        let first = self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key)
+        var first = Scan()
+        self.scan(at: start, candidate, account, ledger, limits, slot: slot, key: key, into: &first)
         guard first.blocked else { return .allowed }
         var worst = first.worst
         var next = first.maxRelease
@@ -111,10 +112,17 @@ public struct ContactPolicy: Sendable {
             // Most blocks are the time of day alone, released later the same day: that needs no full scan.
             if previous.onlyWindows && self.windowsOnlyAllow(at: next, after: previous.at, candidate, account, ledger) {
                 // Debug builds (every test) check the shortcut against the full scan.
-                assert(!self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key).blocked)
+                assert(
+                    {
+                        var check = Scan()
+                        self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key, into: &check)
+                        return !check.blocked
+                    }()
+                )
                 break
             }
-            let later = self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key)
+            var later = Scan()
+            self.scan(at: next, candidate, account, ledger, limits, slot: slot, key: key, into: &later)
             if !later.blocked { break }
             if later.maxRelease == Hit.terminal { worst = later.worst }
             previous = (next, later.onlyWindows)
