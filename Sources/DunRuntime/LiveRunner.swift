@@ -183,13 +183,14 @@ public enum LiveRunner {
         defer { signals.cancel() }
         // The webhook server runs beside the driver. It cannot fail silently: a bind error stops the run.
         let serverFailure = LockedBox<String?>(nil)
+        let shutdown = WebhookShutdown()
         let serverTask = Task {
             do {
-                try await server.run { port in
+                try await server.run(shutdown: shutdown) { port in
                     logger.info("webhooks listening on \(webhookHost):\(port)")
                 }
             } catch {
-                guard !Task.isCancelled else { return }
+                guard !Task.isCancelled, !shutdown.isTriggered else { return }
                 serverFailure.set("\(error)")
                 logger.error("webhook server on \(webhookHost):\(webhookPort) failed: \(error); stopping the run")
                 driver.stop()
@@ -198,10 +199,10 @@ public enum LiveRunner {
         do {
             try await driver.run()
         } catch {
-            await Self.stopServer(serverTask, clock: baseClock, logger: logger)
+            await Self.stopServer(serverTask, shutdown: shutdown, clock: baseClock, logger: logger)
             throw error
         }
-        await Self.stopServer(serverTask, clock: baseClock, logger: logger)
+        await Self.stopServer(serverTask, shutdown: shutdown, clock: baseClock, logger: logger)
         if let failure = serverFailure.get() {
             throw LiveRunError("the webhook server on \(webhookHost):\(webhookPort) failed: \(failure)")
         }
@@ -210,11 +211,17 @@ public enum LiveRunner {
     /// How long the webhook server may take to close its connections once the driver has stopped.
     static let serverShutdownMilliseconds: Int64 = 3_000
 
-    /// Cancels the webhook server and waits for it, at most `serverShutdownMilliseconds` of wall time: by
-    /// then every handler has been answered (the driver closed its queue), and a connection still open
-    /// (a client keeping it alive) must not keep the process from exiting.
-    static func stopServer(_ task: Task<Void, Never>, clock: SystemUTCClock, logger: Logger) async {
-        task.cancel()
+    /// Stops the webhook server gracefully and waits for it, at most `serverShutdownMilliseconds` of wall time:
+    /// by then every handler has been answered (the driver closed its queue), and a connection still open
+    /// (a client keeping it alive) must not keep the process from exiting, so the server's task is then
+    /// cancelled and the run exits without it. (Cancelling first can trap in SwiftNIO: see `WebhookShutdown`.)
+    static func stopServer(
+        _ task: Task<Void, Never>,
+        shutdown: WebhookShutdown,
+        clock: SystemUTCClock,
+        logger: Logger
+    ) async {
+        await shutdown.trigger()
         let finished = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let once = LockedBox<CheckedContinuation<Bool, Never>?>(continuation)
             @Sendable func finish(_ value: Bool) {
@@ -230,6 +237,7 @@ public enum LiveRunner {
             }
         }
         if !finished {
+            task.cancel()
             logger.warning(
                 "the webhook server did not close within \(Self.serverShutdownMilliseconds) ms; exiting anyway"
             )

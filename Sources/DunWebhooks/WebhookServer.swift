@@ -4,6 +4,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import Prometheus
+import ServiceLifecycle
 
 /// The HTTP endpoint gateways call back: delivery status, inbound texts, call outcomes; plus `/metrics`
 /// (Prometheus text) and `/healthz`.
@@ -71,21 +72,34 @@ public struct WebhookServer: Sendable {
         self.metrics = WebhookMetrics(registry: registry)
     }
 
-    /// Serves until the calling task is cancelled; `onListening` gets the bound port once listening.
+    /// Serves until `shutdown` is triggered (a graceful stop: requests being handled are answered) or the
+    /// calling task is cancelled; `onListening` gets the bound port once listening. Prefer `shutdown` to
+    /// cancelling: see ``WebhookShutdown``.
     ///
     /// - Parameters:
     ///   - logger: the server's logger (Hummingbird's default when `nil`); it never sees request bodies.
+    ///   - shutdown: stops the server gracefully when triggered.
     ///   - onListening: called once with the bound port.
     /// - Throws: when the port cannot be bound.
-    public func run(logger: Logger? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws
-    {
+    public func run(
+        logger: Logger? = nil,
+        shutdown: WebhookShutdown? = nil,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         let app = Application(
             router: self.makeRouter(),
             configuration: .init(address: .hostname(self.configuration.host, port: self.configuration.port)),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        try await app.run()
+        guard let shutdown else {
+            try await app.run()
+            return
+        }
+        // The application in a group of its own, so that a graceful shutdown can be triggered from outside.
+        let group = ServiceGroup(services: [app], logger: app.logger)
+        await shutdown.attach(group)
+        try await group.run()
     }
 
     /// The router, for embedding or testing without a socket.
