@@ -92,13 +92,9 @@ public struct WebhookServer: Sendable {
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        guard let shutdown else {
-            try await app.run()
-            return
-        }
         // The application in a group of its own, so that a graceful shutdown can be triggered from outside.
         let group = ServiceGroup(services: [app], logger: app.logger)
-        await shutdown.attach(group)
+        await shutdown?.attach(group)
         try await group.run()
     }
 
