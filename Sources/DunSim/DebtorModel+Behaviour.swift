@@ -112,13 +112,22 @@ extension DebtorModel {
         let hour = localMinute / 60
         let band = hour >= 9 && hour < 17 ? 0 : (hour >= 17 && hour < 21 ? 1 : 2)
         let hourMultiplier = self.rates.hours[min(2, Int(hot.hourType)) * 3 + band]
-        let fatigueFactor = Math.exp(-self.rates.fatigueK * fatigue)
-        let answer =
-            self.rates.answerBase * hourMultiplier * self.rates.dow[weekday] * fatigueFactor
+        let unfatigued = self.rates.answerBase * hourMultiplier * self.rates.dow[weekday]
         // `addFatigue`, on the local record.
         hot.fatigue = current + Float(self.rates.fatigueCall)
         hot.fatigueDay = Int16(day)
-        guard self.draw(i, day, ai ? .aiAnswer : .answer) < answer else {
+        // The answer probability is `unfatigued · exp(exponent)`. With `exponent ≤ 0` the factor is in [0, 1], so
+        // the rounded product is at most `max(unfatigued, 0)`: a draw at or above `unfatigued` is no answer
+        // whatever the factor, and libm's `pow` (about 130 instructions) is skipped. Draws are stateless, so
+        // drawing first changes no number.
+        let draw = self.draw(i, day, ai ? .aiAnswer : .answer)
+        let exponent = -self.rates.fatigueK * fatigue
+        guard !(exponent <= 0 && draw >= unfatigued) else {
+            self.hot[i] = hot
+            return self.rates.ahtNoAnswerMinutes
+        }
+        let fatigueFactor = Math.exp(exponent)
+        guard draw < unfatigued * fatigueFactor else {
             self.hot[i] = hot
             return self.rates.ahtNoAnswerMinutes
         }
