@@ -87,14 +87,14 @@ extension DebtorModel {
 
     // MARK: - Channels
 
-    /// Places one call; returns the minutes it took (the agent's handle time, or the line time).
+    /// Places one call; returns how it went (its minutes are `CallOutcome.minutes`).
     mutating func call(
         _ i: Int,
         _ day: Int,
         _ weekday: Int,
         localMinute: Int,
         ai: Bool
-    ) -> Double {
+    ) -> CallOutcome {
         // The rates are read where they are used, not copied up front (a copy loads every field the function
         // might need), and the account's hot record is read once and written back once per outcome (every
         // write through `self.hot[i]` checks the array's uniqueness).
@@ -105,7 +105,7 @@ extension DebtorModel {
             // A bad number: the SIT tone flags it and it is not redialled.
             hot.state |= Bit.badNumber
             self.hot[i] = hot
-            return self.rates.ahtNoAnswerMinutes
+            return .badNumber
         }
         let current = self.currentFatigue(i, day)
         let fatigue = Double(current)
@@ -124,19 +124,19 @@ extension DebtorModel {
         let exponent = -self.rates.fatigueK * fatigue
         guard !(exponent <= 0 && draw >= unfatigued) else {
             self.hot[i] = hot
-            return self.rates.ahtNoAnswerMinutes
+            return .noAnswer
         }
         let fatigueFactor = Math.exp(exponent)
         guard draw < unfatigued * fatigueFactor else {
             self.hot[i] = hot
-            return self.rates.ahtNoAnswerMinutes
+            return .noAnswer
         }
         if self.draw(i, day, .complaint) < self.rates.complaintPerContact * (1 + fatigue) {
             self.outcome.complaints += 1
         }
         guard self.draw(i, day, ai ? .aiRightParty : .rightParty) < self.rates.rightPartyGivenAnswer else {
             self.hot[i] = hot
-            return self.rates.ahtWrongPartyMinutes
+            return .wrongParty
         }
         self.outcome.rightPartyContacts += 1
         if hot.state & Bit.reached == 0 {
@@ -145,7 +145,7 @@ extension DebtorModel {
         }
         self.hot[i] = hot
         self.conversation(i, day, ai: ai, fatigueFactor: fatigueFactor)
-        return self.rates.ahtRPCMinutes
+        return .rightParty
     }
 
     /// A right-party conversation (SIMULATION.md §5.4).
@@ -206,8 +206,7 @@ extension DebtorModel {
             return
         }
         guard self.draw(i, day, .smsRead) < behaviour.smsRead else { return }
-        let s = self.decay[day] * 2 * self.willingness[i] * Math.exp(-behaviour.fatigueK * fatigue)
-        if self.draw(i, day, .smsClick) < behaviour.smsClick * s { self.portal(i, day) }
+        if self.clicks(i, day, .smsClick, rate: behaviour.smsClick, fatigue: fatigue) { self.portal(i, day) }
     }
 
     /// The debtor's response to a delivered email: fatigue, complaint, open, click to the portal.
@@ -221,8 +220,24 @@ extension DebtorModel {
             self.outcome.complaints += 1
         }
         guard self.draw(i, day, .emailOpen) < behaviour.emailOpen else { return }
-        let s = self.decay[day] * 2 * self.willingness[i] * Math.exp(-behaviour.fatigueK * fatigue)
-        if self.draw(i, day, .emailClick) < behaviour.emailClickGivenOpen * s { self.portal(i, day) }
+        if self.clicks(i, day, .emailClick, rate: behaviour.emailClickGivenOpen, fatigue: fatigue) {
+            self.portal(i, day)
+        }
+    }
+
+    /// Whether the debtor clicks through a read message: a `purpose` draw below
+    /// `rate · (decay · 2 · willingness · exp(−k · fatigue))`.
+    ///
+    /// With a non-positive exponent and non-negative factors, the fatigue factor is in [0, 1] and the rounded
+    /// products cannot exceed `rate · (decay · 2 · willingness)`: a draw at or above that is no click whatever
+    /// the factor, and libm's `pow` is skipped. Draws are stateless, so drawing first changes no number.
+    @inline(__always)
+    func clicks(_ i: Int, _ day: Int, _ purpose: Purpose, rate: Double, fatigue: Double) -> Bool {
+        let draw = self.draw(i, day, purpose)
+        let unfatigued = self.decay[day] * 2 * self.willingness[i]
+        let exponent = -self.rates.fatigueK * fatigue
+        if exponent <= 0 && unfatigued >= 0 && rate >= 0 && draw >= rate * unfatigued { return false }
+        return draw < rate * (unfatigued * Math.exp(exponent))
     }
 
     /// A click to the self-serve portal: resolve (with a settlement offer), set up a plan, or leave.

@@ -73,6 +73,24 @@ struct DebtorModel {
         var home: UInt8
     }
 
+    /// How a call went (`call`).
+    enum CallOutcome: UInt8 {
+        /// The number is bad (a SIT tone): the line time of an unanswered call.
+        case badNumber
+        case noAnswer
+        case wrongParty
+        case rightParty
+
+        /// The call's minutes: the agent's handle time, or the line time.
+        func minutes(_ rates: DebtorRates) -> Double {
+            switch self {
+            case .badNumber, .noAnswer: rates.ahtNoAnswerMinutes
+            case .wrongParty: rates.ahtWrongPartyMinutes
+            case .rightParty: rates.ahtRPCMinutes
+            }
+        }
+    }
+
     /// Dynamic state bits.
     enum Bit {
         static let phoneValid: UInt16 = 1 << 0

@@ -49,6 +49,44 @@ struct EngineRun {
         var until: Int64
     }
 
+    /// What a call with a given outcome on a given channel reports: its minutes, cost, how long it holds the
+    /// line or agent, and its result. A call's figures depend only on those two (every call of an outcome takes
+    /// the same minutes), so they are worked out once each, with the same arithmetic, on first use (where the
+    /// arithmetic would trap on absurd rates, it traps at the same call).
+    struct CallAnswer {
+        var minutes: Double
+        var costMillicents: Int64
+        /// Zero until worked out (a call holds at least one second).
+        var seconds: Int64
+        var result: AttemptResult
+
+        static let none = CallAnswer(minutes: 0, costMillicents: 0, seconds: 0, result: .failed)
+
+        init(minutes: Double, costMillicents: Int64, seconds: Int64, result: AttemptResult) {
+            self.minutes = minutes
+            self.costMillicents = costMillicents
+            self.seconds = seconds
+            self.result = result
+        }
+
+        init(_ outcome: DebtorModel.CallOutcome, agent: Bool, rates: DebtorRates) {
+            let minutes = outcome.minutes(rates)
+            self.minutes = minutes
+            self.costMillicents = Math.roundedInt64(minutes * Double(rates.voicePerMinuteMillicents))
+            // An agent is held for the handle time stretched by the outbound occupancy (SIMULATION.md §5.7).
+            let held = agent ? minutes / max(0.01, rates.occupancy) : minutes
+            self.seconds = max(1, Math.roundedInt64(held * 60))
+            switch outcome {
+            case .badNumber: self.result = .notInService
+            case .rightParty: self.result = .conversation
+            case .noAnswer, .wrongParty: self.result = minutes >= rates.ahtWrongPartyMinutes ? .answered : .noAnswer
+            }
+        }
+    }
+
+    /// `CallAnswer`s by `CallOutcome` raw value · 2 + 1 for an agent call.
+    var callAnswers = [CallAnswer](repeating: .none, count: 8)
+
     /// A virtual-time event.
     struct Event: Comparable {
         enum Kind: UInt8 { case result, dayTick, verification }
@@ -387,34 +425,18 @@ struct EngineRun {
         switch channel {
         case .call, .agentCall:
             let localSecond = local.floorMod(86_400)
-            let contactsBefore = self.model.outcome.rightPartyContacts
-            let wasBad = self.model.hot[i].state & DebtorModel.Bit.phoneValid == 0
-            let minutes = self.model.call(
-                i,
-                day,
-                weekday,
-                localMinute: Int(localSecond / 60),
-                ai: channel == .call
-            )
-            self.model.outcome.voiceMinutes += minutes
-            self.model.outcome.messageCostMillicents += Math.roundedInt64(
-                minutes * Double(self.model.rates.voicePerMinuteMillicents)
-            )
-            var held = minutes
-            if channel == .agentCall {
-                self.model.outcome.agentMinutes += minutes
-                held = minutes / max(0.01, self.model.rates.occupancy)
+            let agent = channel == .agentCall
+            let outcome = self.model.call(i, day, weekday, localMinute: Int(localSecond / 60), ai: !agent)
+            let index = Int(outcome.rawValue) &* 2 &+ (agent ? 1 : 0)
+            if self.callAnswers[index].seconds == 0 {
+                self.callAnswers[index] = CallAnswer(outcome, agent: agent, rates: self.model.rates)
             }
-            seconds = max(1, Math.roundedInt64(held * 60))
-            if wasBad {
-                result = .notInService
-            } else if self.model.outcome.rightPartyContacts > contactsBefore {
-                result = .conversation
-            } else if minutes >= self.model.rates.ahtWrongPartyMinutes {
-                result = .answered
-            } else {
-                result = .noAnswer
-            }
+            let answer = self.callAnswers[index]
+            self.model.outcome.voiceMinutes += answer.minutes
+            self.model.outcome.messageCostMillicents += answer.costMillicents
+            if agent { self.model.outcome.agentMinutes += answer.minutes }
+            seconds = answer.seconds
+            result = answer.result
         case .sms:
             let deliverable =
                 traits & Population.Trait.smsCapable != 0 && self.model.hot[i].state & DebtorModel.Bit.optedOutSMS == 0
