@@ -8,6 +8,7 @@ extension DebtorModel {
     @inline(__always)
     mutating func accountDay(_ i: Int, _ day: Int) -> Int64 {
         guard self.balance[i] > 0 else { return 0 }
+        defer { self.updateIdle(i) }
         let before = self.paid[i]
         if day > 0 && day % 30 == 0 {
             let replenish = Double(self.population.capacity[i]) * self.rates.capacityMonthlyReplenish
@@ -59,30 +60,28 @@ extension DebtorModel {
         }
         let cure = self.selfCure[day]
         let day16 = day <= Int(Int16.max) ? Int16(day) : -2
-        // Unchecked reads: this scan runs over every account every day.
-        self.balance.withUnsafeBufferPointer { balance in
-            self.promiseDay.withUnsafeBufferPointer { promiseDay in
-                self.planRemaining.withUnsafeBufferPointer { planRemaining in
-                    self.planNextDay.withUnsafeBufferPointer { planNextDay in
-                        self.capacity.withUnsafeBufferPointer { capacity in
-                            self.willingness.withUnsafeBufferPointer { willingness in
-                                for i in 0..<n where balance[i] > 0 {
-                                    let promise = promiseDay[i]
-                                    let plan = planRemaining[i]
-                                    if promise == day16 || (plan > 0 && planNextDay[i] == day16) {
-                                        due.append(Int32(i))
-                                    } else if promise < 0 && plan == 0 && capacity[i] > 0
-                                        && self.draw(i, day, .selfCure) < cure * willingness[i]
-                                    {
-                                        due.append(Int32(i))
-                                    }
-                                }
-                            }
-                        }
+        // Unchecked reads: this scan runs over every account every day. An idle account (`idle`) has no promise
+        // or instalment due (its promise day is negative, `day16` never is, and it has no plan) and may cure;
+        // any other is due only by a promise or instalment.
+        self.idle.withUnsafeBufferPointer { idle in
+            self.willingness.withUnsafeBufferPointer { willingness in
+                for i in 0..<n {
+                    if idle[i] != 0 {
+                        if self.draw(i, day, .selfCure) < cure * willingness[i] { due.append(Int32(i)) }
+                    } else if self.hasPaymentDue(i, day16) {
+                        due.append(Int32(i))
                     }
                 }
             }
         }
+    }
+
+    /// Whether account `i` (not idle) has a balance and a promise or instalment due on `day16`; out of line, so
+    /// the scan over idle accounts keeps its registers.
+    @inline(never)
+    func hasPaymentDue(_ i: Int, _ day16: Int16) -> Bool {
+        self.balance[i] > 0
+            && (self.promiseDay[i] == day16 || (self.planRemaining[i] > 0 && self.planNextDay[i] == day16))
     }
 
     // MARK: - Channels
@@ -176,6 +175,7 @@ extension DebtorModel {
             self.promiseDay[i] = Int16(min(day + delay, Int(Int16.max)))
             self.promiseAmount[i] = amount
             self.promiseKeep[i] = Float(keep)
+            self.updateIdle(i)
             self.signal(i, .promise, amount)
         } else if u < resolve + plan + promise + dispute {
             self.outcome.disputes += 1
@@ -282,6 +282,7 @@ extension DebtorModel {
         self.planAmount[i] = max(1, min(even, affordable))
         self.planRemaining[i] = UInt8(months)
         self.planNextDay[i] = Int16(min(day + behaviour.planFirstDueDays, Int(Int16.max)))
+        self.updateIdle(i)
         self.signal(i, .plan, self.planAmount[i])
     }
 
@@ -306,6 +307,7 @@ extension DebtorModel {
             // this signal the account would keep its place in the call queue as if the rest were still due.
             if written > 0 { self.signal(i, .settled, written) }
         }
+        self.updateIdle(i)
     }
 
     /// Skip tracing: a share of flagged bad numbers come back repaired (SIMULATION.md §5.7).

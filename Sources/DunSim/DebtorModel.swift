@@ -29,6 +29,10 @@ struct DebtorModel {
     var planRemaining: [UInt8]
     var planNextDay: [Int16]
     var planAmount: [Int64]
+    /// Per account, 1 when its day (`accountDay`) can only be a self-cure draw: a balance and capacity left, no
+    /// promise or plan open. Kept by `updateIdle` wherever one of those changes (`recomputeIdle` after writing
+    /// them directly), so the daily pass (`accountsWithADay`) reads one byte for most accounts, not four arrays.
+    var idle: [UInt8] = []
     /// Sum of `paid` (kept as payments happen, so a day's total is not a pass over every account).
     var collectedTotal: Int64 = 0
 
@@ -151,6 +155,21 @@ struct DebtorModel {
         let perDay = scenario.behaviour.fatigueDecayPerDay
         self.fatigueDecay = (0...horizon + 1).map { Float(Math.pow(perDay, Double($0))) }
         self.outcome = RunOutcome(strategy: strategy.name, accounts: n, horizonDays: horizon)
+        self.recomputeIdle()
+    }
+
+    /// Works `idle` out for every account.
+    mutating func recomputeIdle() {
+        self.idle = [UInt8](repeating: 0, count: self.population.count)
+        for i in 0..<self.population.count { self.updateIdle(i) }
+    }
+
+    /// Works `idle[i]` out again after account `i`'s balance, capacity, promise or plan changed.
+    @inline(__always)
+    mutating func updateIdle(_ i: Int) {
+        let idle =
+            self.balance[i] > 0 && self.promiseDay[i] < 0 && self.planRemaining[i] == 0 && self.capacity[i] > 0
+        self.idle[i] = idle ? 1 : 0
     }
 
     /// A uniform draw in [0, 1) that depends only on (seed, account, day, purpose).

@@ -144,6 +144,7 @@ struct SimulationTests {
             model.planAmount[i] = 2_000
         }
         for i in stride(from: 5, to: 3_000, by: 13) { model.capacity[i] = 0 }
+        model.recomputeIdle()
         var reference = model
         var due: [Int32] = []
         var found = 0
