@@ -345,6 +345,7 @@ struct EngineRun {
 
     /// Performs the engine's actions: dispatches are answered by the behaviour model; deferrals and endings are
     /// counted. Wake-ups need nothing: the loop reads `SchedulerEngine.nextWake` itself.
+    @inline(__always)
     mutating func perform(at time: Int64) {
         var index = self.performed
         // Each action is read where it lies in `self.actions`, only the fields needed (`dispatched`,
