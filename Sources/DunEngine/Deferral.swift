@@ -17,7 +17,8 @@ public struct Deferral: Sendable, Hashable {
     // Stored fields are declared widest-last so the value packs into 106 bytes (an action into 112).
     public var account: AccountIndex
     /// The rule id's `ActionTexts` id, or `ActionReason.factsRule` for the rule of the policy's facts.
-    var ruleText: UInt32
+    /// (`@usableFromInline` for the simulator's in-place deferral count, `[EngineAction].deferralRuleKey(at:)`.)
+    @usableFromInline var ruleText: UInt32
     /// The rule id: the policy's (`RF-14-A`, `RF-6-TIME`, `HOUSE-SMS-DAY`, …) or the engine's own
     /// (`CAMPAIGN-WINDOW`, `CAMPAIGN-BLACKOUT`, `CAPACITY`, `DISPUTE-PAUSE`, `PROMISE-PAUSE`).
     public var rule: String {

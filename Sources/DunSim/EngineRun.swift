@@ -22,7 +22,7 @@ struct EngineRun {
     var performed = 0
     /// The accounts with something to do on the day being ticked (see `DebtorModel.accountsWithADay`).
     var due: [Int32] = []
-    /// Per `Deferral.ruleKey` below `ruleKeyLimit`: the index in `deferredRules` (-1 until first seen), so a
+    /// Per rule key (`[EngineAction].deferralRuleKey(at:)`) below `ruleKeyLimit`: the index in `deferredRules` (-1 until first seen), so a
     /// deferral is counted without reading its rule id as a string.
     var ruleIndexByKey: [Int32] = []
     let start: Int64
@@ -408,9 +408,9 @@ struct EngineRun {
     /// Performed actions are cleared from the buffer once it holds this many.
     static let actionsKept = 200
 
-    /// Rule keys at or above this are looked up by their rule id each time (a key names a text id, and only the
-    /// first few thousand texts of a process are rule ids in practice).
-    static let ruleKeyLimit = 4_096
+    /// Rule keys at or above this are looked up by their rule id each time (a key names a text id, 256 on, and
+    /// only the first few thousand texts of a process are rule ids in practice).
+    static let ruleKeyLimit = 256 + 4_096
 
     /// The simulated gateway: draws the attempt's result and the debtor's response, and queues the result at
     /// the instant it would arrive (after the call's handle time).
