@@ -42,11 +42,14 @@ struct EngineRun {
     var endingCounts: [Int] = []
 
     /// A home's UTC offset in effect from `from` until `until` (the zone's next transition); empty (`from` after
-    /// `until`) until first looked up, and always for a home without a zone.
+    /// `until`) until first looked up, and always for a home without a zone. With it, the local day last asked
+    /// for: its first local second and its weekday (a function of the local day alone, whatever the offset).
     struct HomeClock {
         var offset: Int64
         var from: Int64
         var until: Int64
+        var dayStart: Int64 = Int64.max
+        var weekday = 0
     }
 
     /// What a call with a given outcome on a given channel reports: its minutes, cost, how long it holds the
@@ -417,15 +420,12 @@ struct EngineRun {
     mutating func answer(account: Int32, serial: UInt32, channel: Channel, at time: Int64) {
         let i = Int(account)
         let day = Int((time - self.start) / 86_400)
-        let local = self.localSeconds(i, at: time)
-        // 1970-01-01 was a Thursday (index 3 with Monday first).
-        let weekday = Int((local.floorDiv(86_400) + 3).floorMod(7))
         let traits = self.model.hot[i].traits
         var result: AttemptResult
         var seconds: Int64 = 1
         switch channel {
         case .call, .agentCall:
-            let localSecond = local.floorMod(86_400)
+            let (localSecond, weekday) = self.localTime(i, at: time)
             let agent = channel == .agentCall
             let outcome = self.model.call(i, day, weekday, localMinute: Int(localSecond / 60), ai: !agent)
             let index = Int(outcome.rawValue) &* 2 &+ (agent ? 1 : 0)
@@ -470,6 +470,30 @@ struct EngineRun {
         return self.lookUpLocalSeconds(i, at: time)
     }
 
+    /// The debtor's local time at `time`: the second of the local day and the weekday (0 for Monday). The home's
+    /// clock keeps the local day last asked for, so the divisions are worked out once per home and day.
+    @inline(__always)
+    mutating func localTime(_ i: Int, at time: Int64) -> (second: Int64, weekday: Int) {
+        let clock = self.clocks[Int(self.model.hot[i].home)]
+        if time >= clock.from && time < clock.until {
+            let second = (time + clock.offset) &- clock.dayStart
+            if second >= 0 && second < 86_400 { return (second, clock.weekday) }
+        }
+        return self.lookUpLocalTime(i, at: time)
+    }
+
+    /// `localTime` when the home's clock does not cover `time` or its local day: works both out again.
+    mutating func lookUpLocalTime(_ i: Int, at time: Int64) -> (second: Int64, weekday: Int) {
+        let local = self.localSeconds(i, at: time)
+        let dayStart = local.floorDiv(86_400) * 86_400
+        // 1970-01-01 was a Thursday (index 3 with Monday first).
+        let weekday = Int((local.floorDiv(86_400) + 3).floorMod(7))
+        let home = Int(self.model.hot[i].home)
+        self.clocks[home].dayStart = dayStart
+        self.clocks[home].weekday = weekday
+        return (local - dayStart, weekday)
+    }
+
     /// `localSeconds` when the home's clock does not cover `time`: looks the offset up in the zone tables.
     mutating func lookUpLocalSeconds(_ i: Int, at time: Int64) -> Int64 {
         let home = Int(self.model.hot[i].home)
@@ -480,7 +504,9 @@ struct EngineRun {
         let offset = Int64(TimeZoneTable.offsetSeconds(of: zone, at: instant))
         let next = TimeZoneTable.transitions(of: zone, from: instant, to: instant.adding(seconds: 400 * 86_400))
         let until = next.first { $0.secondsSinceEpoch > time }?.secondsSinceEpoch ?? Int64.max
-        self.clocks[home] = HomeClock(offset: offset, from: time, until: until)
+        self.clocks[home].offset = offset
+        self.clocks[home].from = time
+        self.clocks[home].until = until
         return time + offset
     }
 
