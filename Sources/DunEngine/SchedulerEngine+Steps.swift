@@ -62,6 +62,8 @@ extension SchedulerEngine {
         return (Swift.min(cursor.stepDue, cursor.promiseDue), cursor.priorityKey, cursor.generation, cursor.isActive)
     }
 
+    /// Inlined: out of line, a call from a mutating context hands it a copy of the whole engine.
+    @inline(__always)
     func isLive(_ entry: DueQueue.Entry) -> Bool {
         if entry.owner < 0 {
             return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
@@ -114,13 +116,15 @@ extension SchedulerEngine {
         }
     }
 
-    /// Takes every live entry due at or before `time`, in queue order.
+    /// Takes every live entry due at or before `time`, in queue order; returns the queue's first entry after them
+    /// (live or stale), which `rearm` starts from: nothing runs in between, so it need not read the queue again.
     ///
     /// The entries of one instant come in priority order, which visits accounts at random places in memory;
     /// asking for the memory of the account a few entries ahead lets those cache misses overlap.
-    mutating func runDue(at now: UTCInstant, into actions: inout [EngineAction]) {
+    mutating func runDue(at now: UTCInstant, into actions: inout [EngineAction]) -> DueQueue.Entry? {
         let time = now.secondsSinceEpoch
-        while let top = self.queue.min, top.instant <= time {
+        while let top = self.queue.min {
+            guard top.instant <= time else { return top }
             if let ahead = self.queue.upcoming(Self.prefetchDistance), ahead.owner >= 0, ahead.instant <= time {
                 self.prefetch(Int(ahead.owner))
             }
@@ -137,15 +141,16 @@ extension SchedulerEngine {
                 self.fire(Int(top.owner), at: time, into: &actions)
             }
         }
+        return nil
     }
 
-    /// Emits `.wake(at:)` when the earliest live instant changed.
-    mutating func rearm(into actions: inout [EngineAction]) {
-        var first = self.queue.min
-        while let top = first, !self.isLive(top) {
-            self.queue.popMin()
-            first = self.queue.min
-        }
+    /// Emits `.wake(at:)` when the earliest live instant changed; `front` is the queue's first entry (`runDue`'s
+    /// answer). The front is usually live and the same as before, which a few loads and comparisons tell: the
+    /// loop over stale entries is out of line. Inlined into `handle`, its only caller.
+    @inline(__always)
+    mutating func rearm(from front: DueQueue.Entry?, into actions: inout [EngineAction]) {
+        var first = front
+        if let top = first, !self.isLive(top) { first = self.dropStaleFront() }
         let next = first.map { UTCInstant(secondsSinceEpoch: $0.instant) }
         if next != self.armedWake {
             self.armedWake = next
@@ -154,6 +159,17 @@ extension SchedulerEngine {
             // now, so that the cache misses land meanwhile (a hint; it changes nothing).
             if let owner = first?.owner, owner >= 0 { self.prefetch(Int(owner)) }
         }
+    }
+
+    /// Pops the stale entries at the front of the queue; returns the first live one.
+    @inline(never)
+    private mutating func dropStaleFront() -> DueQueue.Entry? {
+        var first = self.queue.min
+        while let top = first, !self.isLive(top) {
+            self.queue.popMin()
+            first = self.queue.min
+        }
+        return first
     }
 
     /// An account's timer fell due. Inlined into `runDue`, its only caller.
