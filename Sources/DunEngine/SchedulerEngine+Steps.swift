@@ -250,6 +250,12 @@ extension SchedulerEngine {
             due = base
         case .after(let seconds):
             due = base + Swift.max(0, seconds)
+        case .day(let day)
+        where base >= Self.dayOpeningBound(enrolledAt: cursor.enrolledAt, day: day)
+            && self.compiled[Int(cursor.campaign)].windows[Int(target)].opensOnSomeWeekday:
+            // The day's window opening lies before `base` (usually a later series of the same step): no zone
+            // look-ups and no window search. Exact: the opening is not `never`, as the window opens on some weekday.
+            due = base
         case .day(let day):
             let zone = self.states[account].record.zone
             let dayStart = zone.instant(day: zone.local(cursor.enrolledAt).day + Int64(day), second: 0)
@@ -270,6 +276,18 @@ extension SchedulerEngine {
         }
         // The move and the new due instant in one access to the account's state.
         self.rearmAccount(account, stepDue: due) { _ = Self.moveTo(&$0, step: target, hop: hop) }
+    }
+
+    /// An instant no earlier than the window's first opening at or after the start of local day `day` after the
+    /// enrolment's (`.day` timing), in any zone and for a window that opens on some weekday: the enrolment's local
+    /// day started at or before the enrolment, local day `day` starts `day` local days later (days of 23 to 25
+    /// hours, or a day skipped at a date-line change), and the window opens within its first seven days. Five
+    /// days of margin beyond that (`DayTimingTests` checks every zone's transitions); `Int64.max` for a day too
+    /// far to add safely. No division: a `.day` step entered before the bound pays for this test too.
+    @inline(__always)
+    static func dayOpeningBound(enrolledAt: Int64, day: Int) -> Int64 {
+        guard day > -36_500 && day < 36_500 else { return Int64.max }
+        return enrolledAt + (Int64(day) + 12) * 86_400
     }
 
     /// Puts the cursor on step `target`, waiting, in place (one access to the account's state, not a copy out and
@@ -846,5 +864,13 @@ extension SchedulerEngine {
                 )
             )
         )
+    }
+}
+
+extension CompiledWindow {
+    /// Whether the window opens on at least one weekday (else `nextOpening` without blackout dates is `never`).
+    @inline(__always)
+    var opensOnSomeWeekday: Bool {
+        any(self.open .< self.close)
     }
 }
