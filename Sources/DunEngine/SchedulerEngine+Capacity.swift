@@ -113,6 +113,29 @@ extension SchedulerEngine {
         return candidate
     }
 
+    /// Whether `servingInstant` answers `time` for a pool that works at `time` because the pool's spans know the
+    /// step's window and the account's calling hours open then: the usual case for a waiter served, answered
+    /// inline with reads alone (the search, its stop-day clamp, which cannot move `time`, and the span updates
+    /// stay out of line).
+    @inline(__always)
+    private func knownServable(_ account: Int, pool: Int, at time: Int64) -> Bool {
+        let campaign = Int(self.states[account].cursor.campaign)
+        let step = Int(self.states[account].cursor.step)
+        let zoneKey = WindowSpan.key(of: self.states[account].record.zone)
+        let slot = WindowSpan.slot(campaign: campaign, step: step, zoneKey: zoneKey)
+        guard self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zoneKey: zoneKey, at: time)
+        else { return false }
+        // Lent in place, as in `callingHoursOpening`.
+        let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
+            precondition(accounts.indices.contains(account), "no account at \(account)")
+            return ContactPolicy.hoursShape(
+                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
+            )
+        }
+        guard let shape else { return false }
+        return self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: time) == time
+    }
+
     /// The step's window's next opening at or after `instant` in `zone` (`CompiledWindow.nextOpening`), answered
     /// from the pool's window spans when one covers `instant`; an opening at `instant` itself is remembered up to
     /// the window's local closing second, when the zone's offset does not change before then (so the same local
@@ -345,7 +368,9 @@ extension SchedulerEngine {
             let account = Int(top.owner)
             // The stop rule may have passed while the enrolment waited in line (no timer of its own runs then).
             if self.endIfStopDayPassed(account, at: time, into: &actions) { continue }
-            let opening = self.servingInstant(account, pool: pool, at: time, poolOpen: true)
+            let opening =
+                self.knownServable(account, pool: pool, at: time)
+                ? time : self.servingInstant(account, pool: pool, at: time, poolOpen: true)
             if opening != time {
                 self.lines[pool].park(
                     DueQueue.Entry(
