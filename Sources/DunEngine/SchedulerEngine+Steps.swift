@@ -448,14 +448,22 @@ extension SchedulerEngine {
             debtBucket: self.debtBuckets[account],
             at: instant
         )
-        return Self.judge(
-            candidate,
-            key: key,
-            policy: self.configuration.policy,
-            account: &self.policyAccounts[account],
-            ledger: &self.ledgers[account],
-            limits: limits
-        )
+        // Lent in place through the arrays' buffers: the policy takes the account and ledger `inout` only to borrow
+        // them by reference and never changes them, so write accesses to the two arrays (a uniqueness check each)
+        // are not needed.
+        return self.policyAccounts.withUnsafeBufferPointer { accounts in
+            self.ledgers.withUnsafeBufferPointer { ledgers in
+                precondition(accounts.indices.contains(account) && ledgers.indices.contains(account))
+                return Self.judge(
+                    candidate,
+                    key: key,
+                    policy: self.configuration.policy,
+                    account: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee,
+                    ledger: &UnsafeMutablePointer(mutating: ledgers.baseAddress! + account).pointee,
+                    limits: limits
+                )
+            }
+        }
     }
 
     @inline(__always)
