@@ -8,10 +8,12 @@ extension SchedulerEngine {
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
 
-    /// `PoolState.hoursOpening`, answered without a write access to the pool when the hours are known open.
+    /// `PoolState.hoursOpening`, answered without a write access to the pool (a uniqueness check) and without a
+    /// call when the hours are known open, or known closed until an opening (a full pool is asked about its
+    /// closed hours at every join).
     @inline(__always)
     mutating func poolHoursOpening(_ pool: Int, atOrAfter instant: Int64) -> Int64 {
-        if self.pools[pool].knownOpen(at: instant) { return instant }
+        if let known = self.pools[pool].knownOpening(atOrAfter: instant) { return known }
         return self.pools[pool].hoursOpening(atOrAfter: instant)
     }
 
@@ -54,12 +56,16 @@ extension SchedulerEngine {
         }
     }
 
-    /// Whether a ready contact on `pool` must wait its turn: someone is already waiting, or the pool is full or
-    /// closed at `time`. Inlined into the decision, which asks it for every contact on a pool's channel.
+    /// Whether a ready contact on `pool` must wait its turn: the pool is full or closed at `time`, or someone is
+    /// already waiting. Inlined into the decision, which asks it for every contact on a pool's channel. The pool
+    /// is asked first: it is usually full, and then the line's front (another account's cursor, to tell a stale
+    /// entry) is not read; stale entries are dropped when the line is next served instead, which serves the same
+    /// waiters in the same order.
     @inline(__always)
     mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
+        guard self.poolCanDispatch(pool, at: time) else { return true }
         self.dropStaleWaiters(pool)
-        return !self.lines[pool].waiters.isEmpty || !self.poolCanDispatch(pool, at: time)
+        return !self.lines[pool].waiters.isEmpty
     }
 
     /// When the account's current step can next be served by `pool`, at or after `time`: the first instant at
