@@ -58,6 +58,15 @@ struct PoolState: Sendable {
         self.hours == nil || (instant >= self.openFrom && instant < self.openUntil)
     }
 
+    /// `hoursOpening(atOrAfter:)` when the open or the closed stretch last found answers it (or the pool works
+    /// around the clock), else nil: read-only, like `knownOpen`.
+    @inline(__always)
+    func knownOpening(atOrAfter instant: Int64) -> Int64? {
+        if self.knownOpen(at: instant) { return instant }
+        if instant >= self.closedFrom && instant < self.closedUntil { return self.closedUntil }
+        return nil
+    }
+
     /// The first instant at or after `instant` at which the working hours are open (`instant` when the pool
     /// works around the clock; `EnrolmentCursor.never` when the hours never open).
     mutating func hoursOpening(atOrAfter instant: Int64) -> Int64 {

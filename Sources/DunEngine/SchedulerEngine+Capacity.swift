@@ -8,10 +8,12 @@ extension SchedulerEngine {
     /// to be open together: a week and a day covers every weekly pattern.
     private static let jointSearchSeconds: Int64 = 8 * 86_400
 
-    /// `PoolState.hoursOpening`, answered without a write access to the pool when the hours are known open.
+    /// `PoolState.hoursOpening`, answered without a write access to the pool (a uniqueness check) and without a
+    /// call when the hours are known open, or known closed until an opening (a full pool is asked about its
+    /// closed hours at every join).
     @inline(__always)
     mutating func poolHoursOpening(_ pool: Int, atOrAfter instant: Int64) -> Int64 {
-        if self.pools[pool].knownOpen(at: instant) { return instant }
+        if let known = self.pools[pool].knownOpening(atOrAfter: instant) { return known }
         return self.pools[pool].hoursOpening(atOrAfter: instant)
     }
 
@@ -54,12 +56,16 @@ extension SchedulerEngine {
         }
     }
 
-    /// Whether a ready contact on `pool` must wait its turn: someone is already waiting, or the pool is full or
-    /// closed at `time`. Inlined into the decision, which asks it for every contact on a pool's channel.
+    /// Whether a ready contact on `pool` must wait its turn: the pool is full or closed at `time`, or someone is
+    /// already waiting. Inlined into the decision, which asks it for every contact on a pool's channel. The pool
+    /// is asked first: it is usually full, and then the line's front (another account's cursor, to tell a stale
+    /// entry) is not read; stale entries are dropped when the line is next served instead, which serves the same
+    /// waiters in the same order.
     @inline(__always)
     mutating func mustWait(forPool pool: Int, at time: Int64) -> Bool {
+        guard self.poolCanDispatch(pool, at: time) else { return true }
         self.dropStaleWaiters(pool)
-        return !self.lines[pool].waiters.isEmpty || !self.poolCanDispatch(pool, at: time)
+        return !self.lines[pool].waiters.isEmpty
     }
 
     /// When the account's current step can next be served by `pool`, at or after `time`: the first instant at
@@ -111,6 +117,29 @@ extension SchedulerEngine {
             candidate = Swift.min(candidate, Swift.max(stop, time))
         }
         return candidate
+    }
+
+    /// Whether `servingInstant` answers `time` for a pool that works at `time` because the pool's spans know the
+    /// step's window and the account's calling hours open then: the usual case for a waiter served, answered
+    /// inline with reads alone (the search, its stop-day clamp, which cannot move `time`, and the span updates
+    /// stay out of line).
+    @inline(__always)
+    private func knownServable(_ account: Int, pool: Int, at time: Int64) -> Bool {
+        let campaign = Int(self.states[account].cursor.campaign)
+        let step = Int(self.states[account].cursor.step)
+        let zoneKey = WindowSpan.key(of: self.states[account].record.zone)
+        let slot = WindowSpan.slot(campaign: campaign, step: step, zoneKey: zoneKey)
+        guard self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zoneKey: zoneKey, at: time)
+        else { return false }
+        // Lent in place, as in `callingHoursOpening`.
+        let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
+            precondition(accounts.indices.contains(account), "no account at \(account)")
+            return ContactPolicy.hoursShape(
+                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
+            )
+        }
+        guard let shape else { return false }
+        return self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: time) == time
     }
 
     /// The step's window's next opening at or after `instant` in `zone` (`CompiledWindow.nextOpening`), answered
@@ -345,7 +374,9 @@ extension SchedulerEngine {
             let account = Int(top.owner)
             // The stop rule may have passed while the enrolment waited in line (no timer of its own runs then).
             if self.endIfStopDayPassed(account, at: time, into: &actions) { continue }
-            let opening = self.servingInstant(account, pool: pool, at: time, poolOpen: true)
+            let opening =
+                self.knownServable(account, pool: pool, at: time)
+                ? time : self.servingInstant(account, pool: pool, at: time, poolOpen: true)
             if opening != time {
                 self.lines[pool].park(
                     DueQueue.Entry(

@@ -62,6 +62,8 @@ extension SchedulerEngine {
         return (Swift.min(cursor.stepDue, cursor.promiseDue), cursor.priorityKey, cursor.generation, cursor.isActive)
     }
 
+    /// Inlined: out of line, a call from a mutating context hands it a copy of the whole engine.
+    @inline(__always)
     func isLive(_ entry: DueQueue.Entry) -> Bool {
         if entry.owner < 0 {
             return self.pools[Int(-entry.owner - 1)].timerGeneration == entry.generation
@@ -114,13 +116,15 @@ extension SchedulerEngine {
         }
     }
 
-    /// Takes every live entry due at or before `time`, in queue order.
+    /// Takes every live entry due at or before `time`, in queue order; returns the queue's first entry after them
+    /// (live or stale), which `rearm` starts from: nothing runs in between, so it need not read the queue again.
     ///
     /// The entries of one instant come in priority order, which visits accounts at random places in memory;
     /// asking for the memory of the account a few entries ahead lets those cache misses overlap.
-    mutating func runDue(at now: UTCInstant, into actions: inout [EngineAction]) {
+    mutating func runDue(at now: UTCInstant, into actions: inout [EngineAction]) -> DueQueue.Entry? {
         let time = now.secondsSinceEpoch
-        while let top = self.queue.min, top.instant <= time {
+        while let top = self.queue.min {
+            guard top.instant <= time else { return top }
             if let ahead = self.queue.upcoming(Self.prefetchDistance), ahead.owner >= 0, ahead.instant <= time {
                 self.prefetch(Int(ahead.owner))
             }
@@ -137,15 +141,16 @@ extension SchedulerEngine {
                 self.fire(Int(top.owner), at: time, into: &actions)
             }
         }
+        return nil
     }
 
-    /// Emits `.wake(at:)` when the earliest live instant changed.
-    mutating func rearm(into actions: inout [EngineAction]) {
-        var first = self.queue.min
-        while let top = first, !self.isLive(top) {
-            self.queue.popMin()
-            first = self.queue.min
-        }
+    /// Emits `.wake(at:)` when the earliest live instant changed; `front` is the queue's first entry (`runDue`'s
+    /// answer). The front is usually live and the same as before, which a few loads and comparisons tell: the
+    /// loop over stale entries is out of line. Inlined into `handle`, its only caller.
+    @inline(__always)
+    mutating func rearm(from front: DueQueue.Entry?, into actions: inout [EngineAction]) {
+        var first = front
+        if let top = first, !self.isLive(top) { first = self.dropStaleFront() }
         let next = first.map { UTCInstant(secondsSinceEpoch: $0.instant) }
         if next != self.armedWake {
             self.armedWake = next
@@ -154,6 +159,17 @@ extension SchedulerEngine {
             // now, so that the cache misses land meanwhile (a hint; it changes nothing).
             if let owner = first?.owner, owner >= 0 { self.prefetch(Int(owner)) }
         }
+    }
+
+    /// Pops the stale entries at the front of the queue; returns the first live one.
+    @inline(never)
+    private mutating func dropStaleFront() -> DueQueue.Entry? {
+        var first = self.queue.min
+        while let top = first, !self.isLive(top) {
+            self.queue.popMin()
+            first = self.queue.min
+        }
+        return first
     }
 
     /// An account's timer fell due. Inlined into `runDue`, its only caller.
@@ -234,6 +250,12 @@ extension SchedulerEngine {
             due = base
         case .after(let seconds):
             due = base + Swift.max(0, seconds)
+        case .day(let day)
+        where base >= Self.dayOpeningBound(enrolledAt: cursor.enrolledAt, day: day)
+            && self.compiled[Int(cursor.campaign)].windows[Int(target)].opensOnSomeWeekday:
+            // The day's window opening lies before `base` (usually a later series of the same step): no zone
+            // look-ups and no window search. Exact: the opening is not `never`, as the window opens on some weekday.
+            due = base
         case .day(let day):
             let zone = self.states[account].record.zone
             let dayStart = zone.instant(day: zone.local(cursor.enrolledAt).day + Int64(day), second: 0)
@@ -254,6 +276,18 @@ extension SchedulerEngine {
         }
         // The move and the new due instant in one access to the account's state.
         self.rearmAccount(account, stepDue: due) { _ = Self.moveTo(&$0, step: target, hop: hop) }
+    }
+
+    /// An instant no earlier than the window's first opening at or after the start of local day `day` after the
+    /// enrolment's (`.day` timing), in any zone and for a window that opens on some weekday: the enrolment's local
+    /// day started at or before the enrolment, local day `day` starts `day` local days later (days of 23 to 25
+    /// hours, or a day skipped at a date-line change), and the window opens within its first seven days. Five
+    /// days of margin beyond that (`DayTimingTests` checks every zone's transitions); `Int64.max` for a day too
+    /// far to add safely. No division: a `.day` step entered before the bound pays for this test too.
+    @inline(__always)
+    static func dayOpeningBound(enrolledAt: Int64, day: Int) -> Int64 {
+        guard day > -36_500 && day < 36_500 else { return Int64.max }
+        return enrolledAt + (Int64(day) + 12) * 86_400
     }
 
     /// Puts the cursor on step `target`, waiting, in place (one access to the account's state, not a copy out and
@@ -414,14 +448,22 @@ extension SchedulerEngine {
             debtBucket: self.debtBuckets[account],
             at: instant
         )
-        return Self.judge(
-            candidate,
-            key: key,
-            policy: self.configuration.policy,
-            account: &self.policyAccounts[account],
-            ledger: &self.ledgers[account],
-            limits: limits
-        )
+        // Lent in place through the arrays' buffers: the policy takes the account and ledger `inout` only to borrow
+        // them by reference and never changes them, so write accesses to the two arrays (a uniqueness check each)
+        // are not needed.
+        return self.policyAccounts.withUnsafeBufferPointer { accounts in
+            self.ledgers.withUnsafeBufferPointer { ledgers in
+                precondition(accounts.indices.contains(account) && ledgers.indices.contains(account))
+                return Self.judge(
+                    candidate,
+                    key: key,
+                    policy: self.configuration.policy,
+                    account: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee,
+                    ledger: &UnsafeMutablePointer(mutating: ledgers.baseAddress! + account).pointee,
+                    limits: limits
+                )
+            }
+        }
     }
 
     @inline(__always)
@@ -830,5 +872,13 @@ extension SchedulerEngine {
                 )
             )
         )
+    }
+}
+
+extension CompiledWindow {
+    /// Whether the window opens on at least one weekday (else `nextOpening` without blackout dates is `never`).
+    @inline(__always)
+    var opensOnSomeWeekday: Bool {
+        any(self.open .< self.close)
     }
 }

@@ -201,8 +201,8 @@ public struct SchedulerEngine: Sendable {
         precondition(now >= self.lastNow, "engine time went backwards: \(now) < \(self.lastNow)")
         self.lastNow = now
         self.apply(input, at: now, into: &actions)
-        self.runDue(at: now, into: &actions)
-        self.rearm(into: &actions)
+        let front = self.runDue(at: now, into: &actions)
+        self.rearm(from: front, into: &actions)
         #if DUN_INTERNAL_CHECKS
         self.checkInvariants()
         #endif
