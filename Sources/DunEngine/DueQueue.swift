@@ -153,14 +153,18 @@ public struct DueQueue: Sendable {
     /// - Complexity: O(1).
     @inlinable
     public var min: Entry? {
-        if self.head < self.batchEnd {
-            let first = self.batch[self.head]
-            if let top = self.late.first, top < first { return top }
-            return first
+        // Always inlined: out of line, each caller copied the whole queue value (96 bytes) to pass it, which
+        // cost more than the few loads here.
+        @inline(__always) get {
+            if self.head < self.batchEnd {
+                let first = self.batch[self.head]
+                if let top = self.late.first, top < first { return top }
+                return first
+            }
+            if let top = self.late.first { return top }
+            guard self.occupied != 0 else { return nil }
+            return self.storage.buckets[self.occupied.trailingZeroBitCount + 1].minimum
         }
-        if let top = self.late.first { return top }
-        guard self.occupied != 0 else { return nil }
-        return self.storage.buckets[self.occupied.trailingZeroBitCount + 1].minimum
     }
 
     /// The entry `distance` places behind the smallest one in the current instant's batch, if the batch is that
@@ -212,6 +216,7 @@ public struct DueQueue: Sendable {
 
     /// Appends an entry to a bucket of storage this queue holds alone.
     @inlinable
+    @inline(__always)
     static func append(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
         let count = bucket.pointee.count
         if count == bucket.pointee.capacity { Self.grow(bucket) }
