@@ -32,6 +32,8 @@ struct WaitingLine: Sendable {
     /// The line's front (`min`), kept with `frontIsRecent`: the engine reads it several times per change, and
     /// a read is then one copy instead of a choice between two arrays and an unpacking.
     private var front: DueQueue.Entry?
+    /// The front's key (valid when `front` is not nil), so that an arrival is compared with it without unpacking.
+    private var frontKey: UInt128 = 0
 
     var isEmpty: Bool { self.recent.isEmpty && self.settled.isEmpty }
 
@@ -46,16 +48,27 @@ struct WaitingLine: Sendable {
         // An arrival ahead of the array's front (often: an account just served rejoins with the key that put it
         // first) extends the sorted array at its end, and its pop is a `removeLast` instead of a walk down the
         // heap. callgrind, dun-sim-bench single 10000: WaiterHeap.removeMin 63 M -> 44 M instructions.
-        if self.settled.last.map({ packed.key < $0.key }) ?? true {
+        // The front changes only if the arrival goes ahead of it (a merge leaves it in place, now in the array).
+        let key = packed.key
+        let ahead = self.front == nil || key < self.frontKey
+        if self.settled.last.map({ key < $0.key }) ?? true {
             self.settled.append(packed)
-            self.findFront()
+            if ahead {
+                self.frontIsRecent = false
+                self.front = packed.entry
+                self.frontKey = key
+            }
             return
         }
         self.recent.insert(entry)
         if self.recent.count > Swift.max(Self.recentMinimum, self.settled.count >> Self.recentShareShift) {
             self.settle()
+            self.findFront()
+        } else if ahead {
+            self.frontIsRecent = true
+            self.front = packed.entry
+            self.frontKey = key
         }
-        self.findFront()
     }
 
     /// Removes the smallest entry (nothing when the line is empty).
@@ -72,9 +85,14 @@ struct WaitingLine: Sendable {
         if let top = self.recent.first, self.settled.last.map({ top.key < $0.key }) ?? true {
             self.frontIsRecent = true
             self.front = top.entry
+            self.frontKey = top.key
+        } else if let last = self.settled.last {
+            self.frontIsRecent = false
+            self.front = last.entry
+            self.frontKey = last.key
         } else {
             self.frontIsRecent = false
-            self.front = self.settled.last?.entry
+            self.front = nil
         }
     }
 
