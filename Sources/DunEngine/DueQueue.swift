@@ -216,24 +216,12 @@ public struct DueQueue: Sendable {
 
     /// Appends an entry to a bucket of storage this queue holds alone.
     @inlinable
-    @inline(__always)
     static func append(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
         let count = bucket.pointee.count
         if count == bucket.pointee.capacity { Self.grow(bucket) }
         bucket.pointee.start.unsafelyUnwrapped[count] = entry
         bucket.pointee.count = count &+ 1
         if !(bucket.pointee.minimum < entry) { bucket.pointee.minimum = entry }
-    }
-
-    /// `append` for `split`'s moves: copies the entry's 32 bytes as they are.
-    @inlinable
-    static func move(_ entry: UnsafeMutablePointer<Entry>, to bucket: UnsafeMutablePointer<Bucket>) {
-        let count = bucket.pointee.count
-        if count == bucket.pointee.capacity { Self.grow(bucket) }
-        UnsafeMutableRawPointer(bucket.pointee.start.unsafelyUnwrapped + count)
-            .copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
-        bucket.pointee.count = count &+ 1
-        if !(bucket.pointee.minimum < entry.pointee) { bucket.pointee.minimum = entry.pointee }
     }
 
     /// Doubles a full bucket's buffer (at least 16 entries).
@@ -307,7 +295,6 @@ public struct DueQueue: Sendable {
         // at its front meanwhile.
         let floorKey = Self.radixKey(instant)
         let buckets = self.storage.buckets
-        var occupied = self.occupied & ~(1 << UInt64(bucket - 1))
         var kept = 0
         var entry = entries
         let end = entries + count
@@ -317,12 +304,23 @@ public struct DueQueue: Sendable {
                 UnsafeMutableRawPointer(entries + kept).copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
                 kept &+= 1
             } else {
-                let target = 64 &- (Self.radixKey(due) ^ floorKey).leadingZeroBitCount
-                Self.move(entry, to: buckets + target)
-                occupied |= 1 &<< UInt64(target &- 1)
+                let target = buckets + (64 &- (Self.radixKey(due) ^ floorKey).leadingZeroBitCount)
+                let slot = target.pointee.count
+                if slot == target.pointee.capacity { Self.grow(target) }
+                UnsafeMutableRawPointer(target.pointee.start.unsafelyUnwrapped + slot)
+                    .copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
+                target.pointee.count = slot &+ 1
+                // The instant, already at hand, settles the usual case (a later entry) without reading the rest.
+                if due <= target.pointee.minimum.instant && !(target.pointee.minimum < entry.pointee) {
+                    target.pointee.minimum = entry.pointee
+                }
             }
             entry += 1
         }
+        // Every bucket below this one was empty (it was the lowest occupied), so the ones the entries went to are
+        // those below it that now hold any: found once here instead of marked at every move.
+        var occupied = self.occupied & ~(1 << UInt64(bucket - 1))
+        for lower in 1..<bucket where buckets[lower].count > 0 { occupied |= 1 &<< UInt64(lower &- 1) }
         self.occupied = occupied
         self.takeBatch(entries, count: kept)
     }
