@@ -20,6 +20,9 @@ struct WaitingLine: Sendable {
     /// than an eighth, a quarter or a thirty-second (a smaller heap is shallower, its merges come more often).
     static let recentMinimum = 64
     static let recentShareShift = 4
+    /// An arrival that belongs among the array's last this many entries is inserted there (see `insert`).
+    /// callgrind, dun-sim-bench single 10000: 8, 16, 32, 64 -> 2,300.8, 2,298.7, 2,301.0, 2,310.8 M instructions.
+    static let nearFront = 16
 
     private var recent = WaiterHeap()
     /// Sorted by key, largest first: the line's front is the last entry.
@@ -57,6 +60,27 @@ struct WaitingLine: Sendable {
                 self.frontIsRecent = false
                 self.front = packed.entry
                 self.frontKey = key
+            }
+            return
+        }
+        // An arrival among the array's last few entries (near the front: often an account served a moment ago,
+        // rejoining) is put in its place there: a short move in memory that is in cache, and its pop is then a
+        // `removeLast` instead of a heap's insert and walk down. The front is unchanged: the arrival is behind
+        // the array's last entry.
+        let settledCount = self.settled.count
+        let reach = Swift.min(settledCount, Self.nearFront)
+        if key < self.settled[settledCount &- reach].key {
+            // The array is sorted largest key first: the entries with smaller keys move up one place (a walk that
+            // stops at the entry checked above at the latest).
+            self.settled.append(packed)
+            self.settled.withUnsafeMutableBufferPointer { settled in
+                let base = settled.baseAddress.unsafelyUnwrapped
+                var hole = settledCount
+                while base[hole &- 1].key < key {
+                    base[hole] = base[hole &- 1]
+                    hole &-= 1
+                }
+                base[hole] = packed
             }
             return
         }
