@@ -221,7 +221,9 @@ public struct DueQueue: Sendable {
         if count == bucket.pointee.capacity { Self.grow(bucket) }
         bucket.pointee.start.unsafelyUnwrapped[count] = entry
         bucket.pointee.count = count &+ 1
-        if !(bucket.pointee.minimum < entry) { bucket.pointee.minimum = entry }
+        if entry.instant <= bucket.pointee.minimum.instant && !(bucket.pointee.minimum < entry) {
+            bucket.pointee.minimum = entry
+        }
     }
 
     /// Doubles a full bucket's buffer (at least 16 entries).
@@ -242,6 +244,7 @@ public struct DueQueue: Sendable {
     /// Removes and returns the smallest entry.
     /// - Complexity: amortized O(log₄ n) at worst; O(1) plus the batch's sort for monotone use.
     @inlinable
+    @inline(__always)
     @discardableResult
     public mutating func popMin() -> Entry? {
         let top: Entry
