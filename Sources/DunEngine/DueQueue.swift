@@ -214,6 +214,30 @@ public struct DueQueue: Sendable {
         if !isKnownUniquelyReferenced(&self.storage) { self.storage = self.storage.copy() }
     }
 
+    /// Inserts an entry, like `insert`, always inlined with the bucket append: for the engine's own calls
+    /// (several per decision). Other modules call `insert`, whose inlining is left to the compiler: forced into
+    /// dun-bench's queue loop, it pushed swift-collections' `Heap.insert` (the loop's reference) out of line.
+    @inline(__always)
+    mutating func enqueue(_ entry: Entry) {
+        self.total &+= 1
+        if entry.instant <= self.floor {
+            self.pushLate(entry)
+            return
+        }
+        self.makeStorageUnique()
+        let bucket = self.bucket(of: entry.instant)
+        // `append`'s work, written out: `append` itself stays as it was for other modules' inlining.
+        let target = self.storage.buckets + bucket
+        let count = target.pointee.count
+        if count == target.pointee.capacity { Self.grow(target) }
+        target.pointee.start.unsafelyUnwrapped[count] = entry
+        target.pointee.count = count &+ 1
+        if entry.instant <= target.pointee.minimum.instant && !(target.pointee.minimum < entry) {
+            target.pointee.minimum = entry
+        }
+        self.occupied |= 1 << UInt64(bucket - 1)
+    }
+
     /// Appends an entry to a bucket of storage this queue holds alone.
     @inlinable
     static func append(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
