@@ -153,14 +153,18 @@ public struct DueQueue: Sendable {
     /// - Complexity: O(1).
     @inlinable
     public var min: Entry? {
-        if self.head < self.batchEnd {
-            let first = self.batch[self.head]
-            if let top = self.late.first, top < first { return top }
-            return first
+        // Always inlined: out of line, each caller copied the whole queue value (96 bytes) to pass it, which
+        // cost more than the few loads here.
+        @inline(__always) get {
+            if self.head < self.batchEnd {
+                let first = self.batch[self.head]
+                if let top = self.late.first, top < first { return top }
+                return first
+            }
+            if let top = self.late.first { return top }
+            guard self.occupied != 0 else { return nil }
+            return self.storage.buckets[self.occupied.trailingZeroBitCount + 1].minimum
         }
-        if let top = self.late.first { return top }
-        guard self.occupied != 0 else { return nil }
-        return self.storage.buckets[self.occupied.trailingZeroBitCount + 1].minimum
     }
 
     /// The entry `distance` places behind the smallest one in the current instant's batch, if the batch is that
@@ -210,6 +214,30 @@ public struct DueQueue: Sendable {
         if !isKnownUniquelyReferenced(&self.storage) { self.storage = self.storage.copy() }
     }
 
+    /// Inserts an entry, like `insert`, always inlined with the bucket append: for the engine's own calls
+    /// (several per decision). Other modules call `insert`, whose inlining is left to the compiler: forced into
+    /// dun-bench's queue loop, it pushed swift-collections' `Heap.insert` (the loop's reference) out of line.
+    @inline(__always)
+    mutating func enqueue(_ entry: Entry) {
+        self.total &+= 1
+        if entry.instant <= self.floor {
+            self.pushLate(entry)
+            return
+        }
+        self.makeStorageUnique()
+        let bucket = self.bucket(of: entry.instant)
+        // `append`'s work, written out: `append` itself stays as it was for other modules' inlining.
+        let target = self.storage.buckets + bucket
+        let count = target.pointee.count
+        if count == target.pointee.capacity { Self.grow(target) }
+        target.pointee.start.unsafelyUnwrapped[count] = entry
+        target.pointee.count = count &+ 1
+        if entry.instant <= target.pointee.minimum.instant && !(target.pointee.minimum < entry) {
+            target.pointee.minimum = entry
+        }
+        self.occupied |= 1 << UInt64(bucket - 1)
+    }
+
     /// Appends an entry to a bucket of storage this queue holds alone.
     @inlinable
     static func append(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
@@ -217,18 +245,9 @@ public struct DueQueue: Sendable {
         if count == bucket.pointee.capacity { Self.grow(bucket) }
         bucket.pointee.start.unsafelyUnwrapped[count] = entry
         bucket.pointee.count = count &+ 1
-        if !(bucket.pointee.minimum < entry) { bucket.pointee.minimum = entry }
-    }
-
-    /// `append` for `split`'s moves: copies the entry's 32 bytes as they are.
-    @inlinable
-    static func move(_ entry: UnsafeMutablePointer<Entry>, to bucket: UnsafeMutablePointer<Bucket>) {
-        let count = bucket.pointee.count
-        if count == bucket.pointee.capacity { Self.grow(bucket) }
-        UnsafeMutableRawPointer(bucket.pointee.start.unsafelyUnwrapped + count)
-            .copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
-        bucket.pointee.count = count &+ 1
-        if !(bucket.pointee.minimum < entry.pointee) { bucket.pointee.minimum = entry.pointee }
+        if entry.instant <= bucket.pointee.minimum.instant && !(bucket.pointee.minimum < entry) {
+            bucket.pointee.minimum = entry
+        }
     }
 
     /// Doubles a full bucket's buffer (at least 16 entries).
@@ -249,6 +268,7 @@ public struct DueQueue: Sendable {
     /// Removes and returns the smallest entry.
     /// - Complexity: amortized O(log₄ n) at worst; O(1) plus the batch's sort for monotone use.
     @inlinable
+    @inline(__always)
     @discardableResult
     public mutating func popMin() -> Entry? {
         let top: Entry
@@ -302,7 +322,6 @@ public struct DueQueue: Sendable {
         // at its front meanwhile.
         let floorKey = Self.radixKey(instant)
         let buckets = self.storage.buckets
-        var occupied = self.occupied & ~(1 << UInt64(bucket - 1))
         var kept = 0
         var entry = entries
         let end = entries + count
@@ -312,12 +331,23 @@ public struct DueQueue: Sendable {
                 UnsafeMutableRawPointer(entries + kept).copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
                 kept &+= 1
             } else {
-                let target = 64 &- (Self.radixKey(due) ^ floorKey).leadingZeroBitCount
-                Self.move(entry, to: buckets + target)
-                occupied |= 1 &<< UInt64(target &- 1)
+                let target = buckets + (64 &- (Self.radixKey(due) ^ floorKey).leadingZeroBitCount)
+                let slot = target.pointee.count
+                if slot == target.pointee.capacity { Self.grow(target) }
+                UnsafeMutableRawPointer(target.pointee.start.unsafelyUnwrapped + slot)
+                    .copyMemory(from: entry, byteCount: MemoryLayout<Entry>.size)
+                target.pointee.count = slot &+ 1
+                // The instant, already at hand, settles the usual case (a later entry) without reading the rest.
+                if due <= target.pointee.minimum.instant && !(target.pointee.minimum < entry.pointee) {
+                    target.pointee.minimum = entry.pointee
+                }
             }
             entry += 1
         }
+        // Every bucket below this one was empty (it was the lowest occupied), so the ones the entries went to are
+        // those below it that now hold any: found once here instead of marked at every move.
+        var occupied = self.occupied & ~(1 << UInt64(bucket - 1))
+        for lower in 1..<bucket where buckets[lower].count > 0 { occupied |= 1 &<< UInt64(lower &- 1) }
         self.occupied = occupied
         self.takeBatch(entries, count: kept)
     }

@@ -25,6 +25,6 @@ struct PoolLine: Sendable {
     /// Parks `entry` (see `parked`).
     mutating func park(_ entry: DueQueue.Entry) {
         self.parkedFrom = Swift.min(self.parkedFrom, entry.instant)
-        self.parked.insert(entry)
+        self.parked.enqueue(entry)
     }
 }

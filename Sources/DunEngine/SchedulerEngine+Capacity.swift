@@ -405,7 +405,7 @@ extension SchedulerEngine {
         guard when != self.pools[pool].timerAt, when != EnrolmentCursor.never else { return }
         self.pools[pool].timerAt = when
         self.pools[pool].timerGeneration &+= 1
-        self.queue.insert(
+        self.queue.enqueue(
             DueQueue.Entry(
                 instant: when,
                 priority: .min,

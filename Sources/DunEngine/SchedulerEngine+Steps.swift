@@ -39,7 +39,7 @@ extension SchedulerEngine {
         )
         self.mirrorGeneration(account, generation)
         guard due != EnrolmentCursor.never, active else { return }
-        self.queue.insert(
+        self.queue.enqueue(
             DueQueue.Entry(
                 instant: due,
                 priority: priority,

@@ -276,10 +276,11 @@ struct WaitingLineTests {
                 sequence += 1
                 // Keys on both sides of zero, with repeats (the sequence breaks ties); some far behind the front.
                 let spread: UInt64 = random.next() % 4 == 0 ? 1_000_000 : 200
-                // Some at or just ahead of the front (served accounts rejoining), which skip the heap.
+                // Some at, just ahead of or just behind the front (served accounts rejoining), which skip the
+                // heap: ahead, appended to the run; behind, put in place among its last entries.
                 let front = random.next() % 4 == 0 ? queue.min?.instant : nil
                 let entry = DueQueue.Entry(
-                    instant: front.map { $0 - Int64(random.next() % 2) }
+                    instant: front.map { $0 + Int64(random.next() % 3) - 1 }
                         ?? (Int64(random.next() % spread) - Int64(spread / 2)) * 1_000,
                     priority: 0,
                     sequence: sequence,

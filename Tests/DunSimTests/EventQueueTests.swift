@@ -49,4 +49,31 @@ struct EventQueueTests {
         }
         #expect(queue.isEmpty && queue.popMin() == nil && popped > 5_000)
     }
+
+    /// More keys than the queue has lanes: the elements of the keys beyond them go to the heap, in order.
+    @Test func popsWhatAHeapPopsWithManyKeys() {
+        var random = SplitMix64(seed: 7)
+        var queue = EventQueue<Item>()
+        var heap = Heap<Item>()
+        var now: Int64 = 0
+        var sequence = 0
+        for _ in 0..<20_000 {
+            if random.uniform() < 0.55 {
+                let key = Int64(random.next() % 100)
+                let item = Item(at: now + key * 7, sequence: sequence)
+                sequence += 1
+                queue.insert(item, key: key)
+                heap.insert(item)
+            } else {
+                #expect(queue.min == heap.min)
+                let expected = heap.popMin()
+                #expect(queue.popMin() == expected)
+                if let expected { now = max(now, expected.at) }
+            }
+        }
+        while let expected = heap.popMin() {
+            #expect(queue.popMin() == expected)
+        }
+        #expect(queue.isEmpty)
+    }
 }
