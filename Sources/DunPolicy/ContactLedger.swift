@@ -29,8 +29,8 @@ public struct ContactLedger: Sendable {
     var wrongMask: UInt16
     /// Four bits per inline bucket (see `BucketState`).
     var bucketStates: UInt16
-    /// Tests set this to make the policy's counts read every record (no skipping of old ones), to compare.
-    /// It fills padding: no extra bytes.
+    /// Tests set this to make the policy's counts read every record (no skipping of old ones) in its full count
+    /// (not `ContactPolicy.checkCountsWithinWeeks`), to compare. It fills padding: no extra bytes.
     var countsEveryRecord: Bool
     /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
     /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
