@@ -194,9 +194,7 @@ extension ContactPolicy {
             limits,
             mineToday: mine.today,
             allToday: all.today,
-            mine: mine,
-            all: all,
-            counted: counted,
+            weeks: (mine, all, counted),
             gapRelease: gapRelease,
             campaignGapRelease: campaignGapRelease,
             into: &scan
@@ -224,8 +222,8 @@ extension ContactPolicy {
     }
 
     /// The house limits (OQ-4) and campaign limits on the counts `checkCounts` found: today's in the medium and
-    /// in all media, 7-day windows on `mine` and `all` (`counted` records added to them), the 2-hour call gap and
-    /// the campaign's gap.
+    /// in all media, the 7-day windows on `weeks` (`counted` records added to `mine` and `all`; nil when no
+    /// window can fail), the 2-hour call gap and the campaign's gap.
     @inline(__always)
     func checkHouseLimits(
         at t: Int64,
@@ -235,9 +233,7 @@ extension ContactPolicy {
         _ limits: CampaignLimits,
         mineToday: Int,
         allToday: Int,
-        mine: DayCounts,
-        all: DayCounts,
-        counted: Int,
+        weeks: (mine: DayCounts, all: DayCounts, counted: Int)?,
         gapRelease: Int64,
         campaignGapRelease: Int64,
         into scan: inout Scan
@@ -256,17 +252,19 @@ extension ContactPolicy {
                     home,
                     &scan
                 )
-                Self.perWeek(
-                    mine,
-                    bound: counted,
-                    house: nil,
-                    campaign: limits.callsPer7Days,
-                    .houseCallDay,
-                    .campaignCall7,
-                    day,
-                    home,
-                    &scan
-                )
+                if let weeks {
+                    Self.perWeek(
+                        weeks.mine,
+                        bound: weeks.counted,
+                        house: nil,
+                        campaign: limits.callsPer7Days,
+                        .houseCallDay,
+                        .campaignCall7,
+                        day,
+                        home,
+                        &scan
+                    )
+                }
                 if gapRelease > t {
                     scan.add(
                         Hit(
@@ -287,17 +285,19 @@ extension ContactPolicy {
                     home,
                     &scan
                 )
-                Self.perWeek(
-                    mine,
-                    bound: counted,
-                    house: Self.houseSMSPer7Days,
-                    campaign: limits.smsPer7Days,
-                    .houseSMS7,
-                    .campaignSMS7,
-                    day,
-                    home,
-                    &scan
-                )
+                if let weeks {
+                    Self.perWeek(
+                        weeks.mine,
+                        bound: weeks.counted,
+                        house: Self.houseSMSPer7Days,
+                        campaign: limits.smsPer7Days,
+                        .houseSMS7,
+                        .campaignSMS7,
+                        day,
+                        home,
+                        &scan
+                    )
+                }
             case .email:
                 Self.perDay(
                     today: mineToday,
@@ -309,17 +309,19 @@ extension ContactPolicy {
                     home,
                     &scan
                 )
-                Self.perWeek(
-                    mine,
-                    bound: counted,
-                    house: Self.houseEmailsPer7Days,
-                    campaign: limits.emailsPer7Days,
-                    .houseEmail7,
-                    .campaignEmail7,
-                    day,
-                    home,
-                    &scan
-                )
+                if let weeks {
+                    Self.perWeek(
+                        weeks.mine,
+                        bound: weeks.counted,
+                        house: Self.houseEmailsPer7Days,
+                        campaign: limits.emailsPer7Days,
+                        .houseEmail7,
+                        .campaignEmail7,
+                        day,
+                        home,
+                        &scan
+                    )
+                }
             }
             Self.perDay(
                 today: allToday,
@@ -331,17 +333,19 @@ extension ContactPolicy {
                 home,
                 &scan
             )
-            Self.perWeek(
-                all,
-                bound: counted,
-                house: Self.houseContactsPer7Days,
-                campaign: limits.contactsPer7Days,
-                .houseAll7,
-                .campaignAll7,
-                day,
-                home,
-                &scan
-            )
+            if let weeks {
+                Self.perWeek(
+                    weeks.all,
+                    bound: weeks.counted,
+                    house: Self.houseContactsPer7Days,
+                    campaign: limits.contactsPer7Days,
+                    .houseAll7,
+                    .campaignAll7,
+                    day,
+                    home,
+                    &scan
+                )
+            }
             if campaignGapRelease > t {
                 scan.add(
                     Hit(
@@ -427,29 +431,54 @@ extension ContactPolicy {
         var gapRelease = Int64.min
         var campaignGapRelease = Int64.min
         let cutTime = Self.cutTime(at: t, campaignGap: campaignGap, everyRecord: false)
+        // A record's home date is its UTC date plus `delta` - 1 (`Record.delta`; 3: recomputed in the home zone),
+        // so it is `day` exactly when its compact time plus `delta` days falls in the day that begins at `today`.
+        let today = Int64(day + 1) * 86_400 - ContactLedger.epoch
         let inlineCount = Int(ledger.recordCount)
         let recordTotal = ledger.recordTotal
         if recordTotal > 0 {
             // As in `checkCounts`: the inline records read through a span of a local copy.
             let recordsCopy = ledger.records
             let inlineRecords = recordsCopy.span
-            for recordIndex in 0..<recordTotal {
+            // Records are usually in time order, the old ones first: a tight loop passes over those.
+            var firstIndex = 0
+            while firstIndex < inlineCount
+                && UInt32(truncatingIfNeeded: inlineRecords[unchecked: firstIndex]) < cutTime
+            {
+                firstIndex += 1
+            }
+            for recordIndex in firstIndex..<recordTotal {
                 let record =
-                    recordIndex < inlineCount ? Record(raw: inlineRecords[recordIndex]) : ledger.record(recordIndex)
-                if record.time < cutTime { continue }
-                let recordTime = record.instant
-                let recordUTCDay = record.utcDay
+                    recordIndex < inlineCount
+                    ? Record(raw: inlineRecords[unchecked: recordIndex]) : ledger.record(recordIndex)
+                let time = record.time
+                if time < cutTime { continue }
+                let recordTime = ContactLedger.expand(time)
+                // Where the record's home date lies against `day`, without a division: `shifted` falls in
+                // 0 ..< 86,400 exactly when the date is `day`, and in -8 ..< 9 days exactly when the date is within
+                // eight days of `day` (`checkCounts`' offset in -2 ... 14).
                 let delta = record.delta
-                let recordDay = delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1
-                let offset = recordDay &- day &+ 6
-                if (offset < -2 || offset > 14) && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
+                let isToday: Bool
+                let near: Bool
+                if _slowPath(delta == 3) {
+                    let offset = Self.homeDay(recordTime, zone: home) &- day
+                    isToday = offset == 0
+                    near = offset >= -8 && offset <= 8
+                } else {
+                    let shifted = Int64(time) &+ Int64(delta) &* 86_400 &- today
+                    isToday = UInt64(bitPattern: shifted) < 86_400
+                    near = UInt64(bitPattern: shifted &+ 8 * 86_400) < 17 * 86_400
+                }
+                // As in `checkCounts`.
+                if !near && (campaignGap == 0 || abs(recordTime - t) >= campaignGap) { continue }
                 let distance = abs(recordTime &- t)
                 let recordIsCall = record.isCall
                 if _slowPath(record.resultCode == Record.conversationCode) && regF && recordIsCall
                     && record.slot == recordSlot && !record.wrong && recordTime <= t
                 {
+                    let recordUTCDay = record.utcDay
                     Self.conversation(
-                        recordDay: recordDay,
+                        recordDay: delta == 3 ? Self.homeDay(recordTime, zone: home) : recordUTCDay + Int(delta) - 1,
                         recordUTCDay: recordUTCDay,
                         day: day,
                         utcDay: utcDay,
@@ -460,7 +489,7 @@ extension ContactPolicy {
                 }
                 guard !record.inbound else { continue }
                 counted &+= 1
-                if offset == 6 {
+                if isToday {
                     allToday &+= 1
                     if (mineChannels >> record.channelCode) & 1 != 0 { mineToday &+= 1 }
                 }
@@ -486,9 +515,7 @@ extension ContactPolicy {
             limits,
             mineToday: mineToday,
             allToday: allToday,
-            mine: DayCounts(),
-            all: DayCounts(),
-            counted: counted,
+            weeks: nil,
             gapRelease: gapRelease,
             campaignGapRelease: campaignGapRelease,
             into: &scan

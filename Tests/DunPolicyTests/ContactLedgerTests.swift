@@ -136,7 +136,8 @@ struct ContactLedgerTests {
             )
             let account = PolicyPropertyTests.randomAccount(&rng, start: start)
             let policyAccount = PolicyAccount(account)
-            var ledger = ContactLedger(for: policyAccount)
+            // Some ledgers fix no home dates (the policy recomputes them from the home zone).
+            var ledger = round % 4 < 3 ? ContactLedger(for: policyAccount) : ContactLedger()
             var t = start
             for _ in 0..<(1 + rng.below(24)) {
                 t = t.adding(seconds: Int64(rng.below(86_400)))
