@@ -364,10 +364,12 @@ public struct ContactLedger: Sendable {
         Self.dayDelta(hasHomeZone: self.hasHomeZone, homeZoneRaw: self.homeZoneRaw, at: instant)
     }
 
-    /// `dayDelta(at:)` from the two fields it reads.
+    /// `dayDelta(at:)` from the two fields it reads. Inlined, with the offset read from the zone's span table
+    /// (`ZoneOffsets`: no bounds checks): every recorded attempt asks.
+    @inline(__always)
     static func dayDelta(hasHomeZone: Bool, homeZoneRaw: UInt16, at instant: UTCInstant) -> UInt8 {
         guard hasHomeZone else { return 3 }
-        let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: homeZoneRaw), at: instant)
+        let offset = ZoneOffsets(ZoneID(rawValue: homeZoneRaw)).offset(at: instant.secondsSinceEpoch)
         // Integer day numbers (floor division), not civil dates. The home date is the UTC date plus the floor of
         // (second of the UTC day + offset) / 86,400; clamped to -1 ... 1, that is the sign of where the sum
         // falls against 0 ..< 86,400 (one division instead of two).
