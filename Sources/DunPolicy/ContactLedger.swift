@@ -29,8 +29,8 @@ public struct ContactLedger: Sendable {
     var wrongMask: UInt16
     /// Four bits per inline bucket (see `BucketState`).
     var bucketStates: UInt16
-    /// Tests set this to make the policy's counts read every record (no skipping of old ones), to compare.
-    /// It fills padding: no extra bytes.
+    /// Tests set this to make the policy's counts read every record (no skipping of old ones) in its full count
+    /// (not `ContactPolicy.checkCountsWithinWeeks`), to compare. It fills padding: no extra bytes.
     var countsEveryRecord: Bool
     /// Bits 0-7 SMS opt-out per phone, 8-15 email opt-out per address, 16-23 call opt-out per phone,
     /// 24 no SMS at all, 25 no email at all, 26 no calls at all.
@@ -364,10 +364,12 @@ public struct ContactLedger: Sendable {
         Self.dayDelta(hasHomeZone: self.hasHomeZone, homeZoneRaw: self.homeZoneRaw, at: instant)
     }
 
-    /// `dayDelta(at:)` from the two fields it reads.
+    /// `dayDelta(at:)` from the two fields it reads. Inlined, with the offset read from the zone's span table
+    /// (`ZoneOffsets`: no bounds checks): every recorded attempt asks.
+    @inline(__always)
     static func dayDelta(hasHomeZone: Bool, homeZoneRaw: UInt16, at instant: UTCInstant) -> UInt8 {
         guard hasHomeZone else { return 3 }
-        let offset = TimeZoneTable.offsetSeconds(of: ZoneID(rawValue: homeZoneRaw), at: instant)
+        let offset = ZoneOffsets(ZoneID(rawValue: homeZoneRaw)).offset(at: instant.secondsSinceEpoch)
         // Integer day numbers (floor division), not civil dates. The home date is the UTC date plus the floor of
         // (second of the UTC day + offset) / 86,400; clamped to -1 ... 1, that is the sign of where the sum
         // falls against 0 ..< 86,400 (one division instead of two).

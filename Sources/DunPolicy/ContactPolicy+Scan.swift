@@ -195,17 +195,32 @@ extension ContactPolicy {
         } else {
             day = Self.homeDay(t, zone: policyAccount.homeZone)
         }
-        self.checkCounts(
-            at: t,
-            instant: instant,
-            day: day,
-            candidate,
-            policyAccount,
-            ledger,
-            limits,
-            slot: slot,
-            into: &scan
-        )
+        // Most accounts have no state profile and few recent contacts: the lean count answers for them.
+        if policyAccount.profileBits & Self.stateProfileBits != 0 || ledger.countsEveryRecord
+            || !self.checkCountsWithinWeeks(
+                at: t,
+                instant: instant,
+                day: day,
+                candidate,
+                policyAccount,
+                ledger,
+                limits,
+                slot: slot,
+                into: &scan
+            )
+        {
+            self.checkCounts(
+                at: t,
+                instant: instant,
+                day: day,
+                candidate,
+                policyAccount,
+                ledger,
+                limits,
+                slot: slot,
+                into: &scan
+            )
+        }
     }
 
     /// Whether the contact is allowed at `t`, given that the scan at `earlier` (< `t`) found only time-of-day

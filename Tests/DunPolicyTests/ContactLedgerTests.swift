@@ -119,6 +119,88 @@ struct ContactLedgerTests {
         #expect(blocked > 100)
     }
 
+    /// Without a state profile, the counts are first taken in a lean pass that keeps only today's counts; it
+    /// must answer exactly as the full count (which `countsEveryRecord` forces) whenever it answers, and give way
+    /// to it otherwise. Busy ledgers (several contacts a day) and every kind of campaign limit, small ones
+    /// included, make both outcomes common; half the policies check the law alone.
+    @Test func leanCountsKeepTheVerdicts() {
+        var rng = PolicyPropertyTests.SplitMix64(state: 20_261_122)
+        var compared = 0
+        var blocked = 0
+        var counts: [String: Int] = [:]
+        for round in 0..<80 {
+            var policy = ContactPolicy()
+            policy.enforcesHouseLimits = round % 2 == 0
+            let start = UTCInstant(
+                date: CivilDate(year: 2021 + rng.below(5), month: 1 + rng.below(12), day: 1 + rng.below(28))
+            )
+            let account = PolicyPropertyTests.randomAccount(&rng, start: start)
+            let policyAccount = PolicyAccount(account)
+            // Some ledgers fix no home dates (the policy recomputes them from the home zone).
+            var ledger = round % 4 < 3 ? ContactLedger(for: policyAccount) : ContactLedger()
+            var t = start
+            for _ in 0..<(1 + rng.below(24)) {
+                t = t.adding(seconds: Int64(rng.below(86_400)))
+                let channel = rng.pick(Channel.allCases)
+                let count = channel == .email ? account.emails.count : account.phones.count
+                guard count > 0 else { continue }
+                let candidate = ContactCandidate(
+                    channel: channel,
+                    destination: rng.below(count),
+                    debtBucket: rng.pick(account.debts).bucket,
+                    at: t
+                )
+                ledger.recordAttempt(candidate)
+                ledger.recordResult(rng.pick(AttemptResult.allCases), of: candidate)
+                if rng.chance(5) {
+                    ledger.recordEvent(
+                        .inbound(.call, destination: 0, debtBucket: account.debts[0].bucket, conversation: true),
+                        at: t.adding(seconds: 600)
+                    )
+                }
+            }
+            func limit(_ upTo: Int) -> Int? { rng.chance(30) ? rng.below(upTo) : nil }
+            let limits = CampaignLimits(
+                callsPerDay: limit(4),
+                callsPer7Days: limit(12),
+                smsPerDay: limit(3),
+                smsPer7Days: limit(6),
+                emailsPerDay: limit(3),
+                emailsPer7Days: limit(8),
+                contactsPerDay: limit(6),
+                contactsPer7Days: limit(14),
+                minimumGapSeconds: rng.chance(20) ? Int64(rng.below(5 * 86_400)) : nil
+            )
+            for _ in 0..<30 {
+                let channel = rng.pick(Channel.allCases)
+                let count = channel == .email ? account.emails.count : account.phones.count
+                guard count > 0 else { continue }
+                let candidate = ContactCandidate(
+                    channel: channel,
+                    destination: rng.below(count),
+                    debtBucket: rng.pick(account.debts).bucket,
+                    at: t.adding(seconds: Int64(rng.below(4 * 86_400)) - 2 * 86_400)
+                )
+                let lean = policy.evaluate(candidate, account: policyAccount, ledger: ledger, limits: limits)
+                var everyRecord = ledger
+                everyRecord.countsEveryRecord = true
+                let full = policy.evaluate(candidate, account: policyAccount, ledger: everyRecord, limits: limits)
+                #expect(Self.summary(lean) == Self.summary(full), "\(candidate) \(limits)")
+                compared += 1
+                if case .blocked(let block) = full {
+                    blocked += 1
+                    counts[block.rule, default: 0] += 1
+                }
+            }
+        }
+        #expect(compared > 1_500)
+        #expect(blocked > 300)
+        // The count rules themselves were reached, not only the time of day.
+        for rule in ["RF-14-B", "HOUSE-CALL-DAY", "HOUSE-SMS-DAY", "HOUSE-ALL-7D", "CAMPAIGN-CONTACTS-PER-7-DAYS"] {
+            #expect(counts[rule, default: 0] > 0, "\(rule)")
+        }
+    }
+
     static func summary(_ decision: PolicyDecision) -> String {
         switch decision {
         case .allowed: "allowed"
