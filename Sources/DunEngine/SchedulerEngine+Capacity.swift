@@ -345,10 +345,9 @@ extension SchedulerEngine {
         defer { self.lines[pool].parkedFrom = self.lines[pool].parked.min?.instant ?? Int64.max }
         while let top = self.lines[pool].parked.min, top.instant <= time {
             self.lines[pool].parked.popMin()
-            // Hours open for many parked enrolments at once: the next one's cursor is asked for while this one is
-            // moved (a hint; it changes nothing).
-            if let next = self.lines[pool].parked.min, next.instant <= time { self.prefetchCursor(Int(next.owner)) }
-            guard self.isWaiting(top) else { continue }
+            // Moved without reading the enrolment's cursor (hours open for many parked enrolments at once, each
+            // cursor a cache miss): one that has left the wait meanwhile is stale in the line as it was parked, and
+            // dropped when it reaches the front, as the line's own stale entries are. Same live order.
             self.lines[pool].waiters.insert(
                 DueQueue.Entry(
                     instant: top.priority,

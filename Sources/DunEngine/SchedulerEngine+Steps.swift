@@ -75,14 +75,6 @@ extension SchedulerEngine {
     /// How many queue entries ahead `runDue` asks for an account's memory.
     static let prefetchDistance = 6
 
-    /// Asks the cache for the account's cursor alone (a hint; changes nothing).
-    @inline(__always)
-    func prefetchCursor(_ account: Int) {
-        self.states.withUnsafeBufferPointer { buffer in
-            dun_prefetch(UnsafeRawPointer(buffer.baseAddress! + account))
-        }
-    }
-
     /// Asks the cache for everything a decision about `account` reads first (a hint; changes nothing).
     @inline(__always)
     func prefetch(_ account: Int, bucket: Bool = true) {
