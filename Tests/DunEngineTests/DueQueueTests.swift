@@ -18,7 +18,16 @@ struct DueQueueTests {
     }
 
     /// Runs random operations on both queues and compares every popped entry and the queue's invariants.
-    func compare(seed: UInt64, operations: Int, monotone: Bool, spread: UInt64, priorities: UInt64) {
+    /// With `prepares`, the next batch is also formed early now and then (`prepareBatch`, as the engine does after
+    /// each instant's timers, to prefetch the next instant's accounts).
+    func compare(
+        seed: UInt64,
+        operations: Int,
+        monotone: Bool,
+        spread: UInt64,
+        priorities: UInt64,
+        prepares: Bool = false
+    ) {
         var random = Generator(state: seed)
         var queue = DueQueue()
         var reference = Heap<DueQueue.Entry>()
@@ -48,6 +57,10 @@ struct DueQueueTests {
                 #expect(popped?.owner == expected?.owner)
                 if let popped { now = Swift.max(now, popped.instant) }
             }
+            if prepares && random.next(4) == 0 {
+                queue.prepareBatch()
+                #expect(queue.min == reference.min)
+            }
             #expect(queue.count == reference.count)
             if operation % 97 == 0 { #expect(queue.isValid) }
         }
@@ -60,6 +73,20 @@ struct DueQueueTests {
     @Test(arguments: [1, 2, 3] as [UInt64])
     func monotoneTimeMatchesAHeap(seed: UInt64) {
         self.compare(seed: seed, operations: 20_000, monotone: true, spread: 50_000, priorities: 1_000)
+    }
+
+    /// Forming the next batch before it is popped changes no order: dense and sparse instants, buckets split and
+    /// buckets taken whole, inserts after an early batch landing before its floor (the late heap).
+    @Test(arguments: [(50_000, 1_000), (4, 5), (64, 3), (3_000, 2)] as [(UInt64, UInt64)])
+    func formingTheNextBatchEarlyKeepsTheOrder(spread: UInt64, priorities: UInt64) {
+        self.compare(
+            seed: spread &+ 11,
+            operations: 20_000,
+            monotone: true,
+            spread: spread,
+            priorities: priorities,
+            prepares: true
+        )
     }
 
     @Test func manyEntriesPerInstantMatchAHeap() {
