@@ -370,6 +370,9 @@ extension SchedulerEngine {
             self.dropStaleWaiters(pool)
             guard let top = self.lines[pool].waiters.min else { break }
             self.lines[pool].waiters.removeMin()
+            // The next in line is served right after this one when this one takes no seat (parked, deferred by the
+            // policy, ended): its memory is asked for before this one's work, which then hides the misses.
+            if let next = self.lines[pool].waiters.min { self.prefetch(Int(next.owner)) }
             let account = Int(top.owner)
             // The stop rule may have passed while the enrolment waited in line (no timer of its own runs then).
             if self.endIfStopDayPassed(account, at: time, into: &actions) { continue }
