@@ -146,7 +146,8 @@ extension SchedulerEngine {
     /// are done: the inputs in between rarely touch enough memory to push those lines out, while the prefetch of
     /// the entries just ahead in `runDue` alone leaves the first ones of each instant too little time (at 100k
     /// accounts the state of a timer's account is usually cold). Only the entries of that one instant: a batch
-    /// taken whole may also hold later ones, whose lines would be gone again by then. A hint; it changes nothing.
+    /// taken whole may also hold later ones, whose lines would be gone again by then. A hint: forming the batch
+    /// early changes no order (`DueQueue.prepareBatch`), and no output changes.
     @inline(never)
     private mutating func prefetchNextBatch() {
         self.queue.prepareBatch()
