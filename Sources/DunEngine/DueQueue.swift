@@ -226,21 +226,21 @@ public struct DueQueue: Sendable {
         }
         self.makeStorageUnique()
         let bucket = self.bucket(of: entry.instant)
-        // `append`'s work, written out: `append` itself stays as it was for other modules' inlining.
-        let target = self.storage.buckets + bucket
-        let count = target.pointee.count
-        if count == target.pointee.capacity { Self.grow(target) }
-        target.pointee.start.unsafelyUnwrapped[count] = entry
-        target.pointee.count = count &+ 1
-        if entry.instant <= target.pointee.minimum.instant && !(target.pointee.minimum < entry) {
-            target.pointee.minimum = entry
-        }
+        Self.appendInline(entry, to: self.storage.buckets + bucket)
         self.occupied |= 1 << UInt64(bucket - 1)
     }
 
-    /// Appends an entry to a bucket of storage this queue holds alone.
+    /// Appends an entry to a bucket of storage this queue holds alone. Its inlining into `insert` is left to the
+    /// compiler (see `enqueue`).
     @inlinable
     static func append(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
+        Self.appendInline(entry, to: bucket)
+    }
+
+    /// `append`'s work, always inlined where it is called (`append` itself and `enqueue`).
+    @usableFromInline
+    @inline(__always)
+    static func appendInline(_ entry: Entry, to bucket: UnsafeMutablePointer<Bucket>) {
         let count = bucket.pointee.count
         if count == bucket.pointee.capacity { Self.grow(bucket) }
         bucket.pointee.start.unsafelyUnwrapped[count] = entry

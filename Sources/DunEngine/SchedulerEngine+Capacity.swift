@@ -131,14 +131,7 @@ extension SchedulerEngine {
         let slot = WindowSpan.slot(campaign: campaign, step: step, zoneKey: zoneKey)
         guard self.lines[pool].windowSpans[slot].covers(campaign: campaign, step: step, zoneKey: zoneKey, at: time)
         else { return false }
-        // Lent in place, as in `callingHoursOpening`.
-        let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
-            precondition(accounts.indices.contains(account), "no account at \(account)")
-            return ContactPolicy.hoursShape(
-                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
-            )
-        }
-        guard let shape else { return false }
+        guard let shape = self.hoursShape(of: account) else { return false }
         return self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: time) == time
     }
 
@@ -182,21 +175,27 @@ extension SchedulerEngine {
         channel: Channel,
         atOrAfter instant: Int64
     ) -> Int64 {
-        // Lent in place through the array's buffer: `hoursShape(of:)` takes the account `inout` only to borrow it
-        // and never changes it, so a write access to the array (a uniqueness check per waiter served) is not
-        // needed, and a copy of the account would retain and release its storage.
-        let shape = self.policyAccounts.withUnsafeBufferPointer { accounts in
-            precondition(accounts.indices.contains(account), "no account at \(account)")
-            return ContactPolicy.hoursShape(
-                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
-            )
-        }
+        let shape = self.hoursShape(of: account)
         if let shape,
             let opening = self.lines[pool].hoursSpans[HoursSpan.slot(shape)].opening(shape, atOrAfter: instant)
         {
             return opening
         }
         return self.lookUpCallingHours(account, pool: pool, channel: channel, shape: shape, atOrAfter: instant)
+    }
+
+    /// The account's calling-hours shape (`ContactPolicy.hoursShape(of:)`), with the account lent in place through
+    /// the array's buffer: `hoursShape(of:)` takes it `inout` only to borrow it and never changes it, so a write
+    /// access to the array (a uniqueness check per waiter served) is not needed, and a copy of the account would
+    /// retain and release its storage.
+    @inline(__always)
+    private func hoursShape(of account: Int) -> ContactPolicy.HoursShape? {
+        self.policyAccounts.withUnsafeBufferPointer { accounts in
+            precondition(accounts.indices.contains(account), "no account at \(account)")
+            return ContactPolicy.hoursShape(
+                of: &UnsafeMutablePointer(mutating: accounts.baseAddress! + account).pointee
+            )
+        }
     }
 
     /// `callingHoursOpening` when no span answers: asks the policy, and remembers the answer for the account's

@@ -56,11 +56,7 @@ struct WaitingLine: Sendable {
         let ahead = self.front == nil || key < self.frontKey
         if self.settled.last.map({ key < $0.key }) ?? true {
             self.settled.append(packed)
-            if ahead {
-                self.frontIsRecent = false
-                self.front = packed.entry
-                self.frontKey = key
-            }
+            if ahead { self.setFront(packed, key: key, isRecent: false) }
             return
         }
         // An arrival among the array's last few entries (near the front: often an account served a moment ago,
@@ -89,9 +85,7 @@ struct WaitingLine: Sendable {
             self.settle()
             self.findFront()
         } else if ahead {
-            self.frontIsRecent = true
-            self.front = packed.entry
-            self.frontKey = key
+            self.setFront(packed, key: key, isRecent: true)
         }
     }
 
@@ -105,15 +99,19 @@ struct WaitingLine: Sendable {
         self.findFront()
     }
 
+    /// Makes `packed` (whose key is `key`, at hand in every caller) the kept front.
+    @inline(__always)
+    private mutating func setFront(_ packed: Packed, key: UInt128, isRecent: Bool) {
+        self.frontIsRecent = isRecent
+        self.front = packed.entry
+        self.frontKey = key
+    }
+
     private mutating func findFront() {
         if let top = self.recent.first, self.settled.last.map({ top.key < $0.key }) ?? true {
-            self.frontIsRecent = true
-            self.front = top.entry
-            self.frontKey = top.key
+            self.setFront(top, key: top.key, isRecent: true)
         } else if let last = self.settled.last {
-            self.frontIsRecent = false
-            self.front = last.entry
-            self.frontKey = last.key
+            self.setFront(last, key: last.key, isRecent: false)
         } else {
             self.frontIsRecent = false
             self.front = nil

@@ -485,9 +485,10 @@ struct EngineRun {
     /// `localTime` when the home's clock does not cover `time` or its local day: works both out again.
     mutating func lookUpLocalTime(_ i: Int, at time: Int64) -> (second: Int64, weekday: Int) {
         let local = self.localSeconds(i, at: time)
-        let dayStart = local.floorDiv(86_400) * 86_400
+        let localDay = local.floorDiv(86_400)
+        let dayStart = localDay * 86_400
         // 1970-01-01 was a Thursday (index 3 with Monday first).
-        let weekday = Int((local.floorDiv(86_400) + 3).floorMod(7))
+        let weekday = Int((localDay + 3).floorMod(7))
         let home = Int(self.model.hot[i].home)
         self.clocks[home].dayStart = dayStart
         self.clocks[home].weekday = weekday
